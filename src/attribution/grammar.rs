@@ -1,0 +1,1189 @@
+//! The attribution grammar: nom parsers for speaker phrases and cues, and
+//! the frames that assemble them into [`Attribution`]s.
+//!
+//! Frames start from anchors the document already holds, so most sentences
+//! cost nothing: the end of a quotation (`“…,” X said`), a reporting verb from
+//! the lexicon scan (`X, the ROLE of ORG, said that …`), the phrase
+//! "according to", an agentless-passive participle (`is viewed as … by
+//! experts`) and a vague-source phrase (`it is widely believed`). Every parser
+//! works on `&str` slices of the document text, so a slice's position is its
+//! byte offset. A parse that fails means "no attribution here", never an error.
+
+use super::{Attribution, AttributionKind, Cue, SpeakerClass, SpeakerPhrase};
+use crate::document::{Document, Quote};
+use crate::rules::lexicon::PhraseKind;
+use crate::rules::{Lexicon, VerbClass};
+use crate::text::span::offset_in;
+use crate::Span;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{opt, recognize};
+use nom::error::{Error, ErrorKind};
+use nom::{IResult, Parser};
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
+}
+
+/// Whitespace, possibly none.
+fn ws(i: &str) -> Res<'_, &str> {
+    take_while(char::is_whitespace).parse(i)
+}
+
+/// At least one whitespace character.
+fn ws1(i: &str) -> Res<'_, &str> {
+    take_while1(char::is_whitespace).parse(i)
+}
+
+/// A comma with the spaces around it.
+fn comma(i: &str) -> Res<'_, &str> {
+    recognize((ws, char(','), ws)).parse(i)
+}
+
+fn is_opening_mark(c: char) -> bool {
+    matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„')
+}
+
+/// "T", "T.N", "J.R.R": capitals joined by dots.
+fn is_initials(word: &str) -> bool {
+    word.split('.').all(|part| {
+        let mut chars = part.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    })
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The name inside a possessive: "Russia’s" → "Russia", "Natixis’" → "Natixis".
+fn possessive_base(word: &str) -> Option<&str> {
+    ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|base| !base.is_empty())
+}
+
+/// What the head noun of a description makes a speaker.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Head {
+    Anonymous,
+    Vague,
+    Document,
+    Organization,
+    Outlet,
+    Role,
+}
+
+/// A speaker phrase as parsed, as slices of the sentence.
+#[derive(Clone, Debug)]
+struct Np<'a> {
+    text: &'a str,
+    name: Option<&'a str>,
+    role: Option<&'a str>,
+    affiliation: Option<&'a str>,
+    class: SpeakerClass,
+    pronoun: bool,
+    extent: &'a str,
+}
+
+/// The attribution grammar over one rule set's lexicon.
+pub struct Grammar<'l> {
+    lex: &'l Lexicon,
+}
+
+impl<'l> Grammar<'l> {
+    pub fn new(lex: &'l Lexicon) -> Self {
+        Grammar { lex }
+    }
+
+    // ----- words ---------------------------------------------------------
+
+    /// A word: letters and digits with inner hyphens, apostrophes, dots and
+    /// ampersands ("state-run", "Russia’s", "U.S", "AT&T"); a possessive
+    /// apostrophe after s ("Natixis’"); the dot of an initial or a listed
+    /// abbreviation ("T.N.", "Dr.").
+    fn token<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let mut end = 0;
+        let mut prev = None;
+        let mut chars = i.char_indices().peekable();
+        while let Some((index, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if c.is_alphanumeric() {
+                end = index + c.len_utf8();
+            } else if end > 0 && matches!(c, '-' | '\'' | '’' | '.' | '&') && next.is_some_and(char::is_alphanumeric) {
+                // inner punctuation: keep going
+            } else if end > 0 && matches!(c, '\'' | '’') && matches!(prev, Some('s' | 'S')) {
+                end = index + c.len_utf8();
+                break;
+            } else {
+                break;
+            }
+            prev = Some(c);
+        }
+        if end == 0 {
+            return fail(i);
+        }
+        let word = &i[..end];
+        if i[end..].starts_with('.') && (is_initials(word) || self.lex.abbreviations.contains(&i[..=end])) {
+            end += 1;
+        }
+        Ok((&i[end..], &i[..end]))
+    }
+
+    /// A token that is one of the words of `set`.
+    fn word_in<'a>(&self, i: &'a str, set: &crate::rules::lexicon::WordSet) -> Res<'a, &'a str> {
+        let (rest, word) = self.token(i)?;
+        if set.contains(word) {
+            Ok((rest, word))
+        } else {
+            fail(i)
+        }
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn name_word<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let (rest, word) = self.token(i)?;
+        let usable = is_capitalised(word)
+            && !self.lex.not_names.contains(word)
+            && !self.lex.is_pronoun(word)
+            && !self.lex.determiners.contains(word)
+            && self.lex.verb_class(word).is_none();
+        if usable {
+            Ok((rest, word))
+        } else {
+            fail(i)
+        }
+    }
+
+    /// A proper name: capitalised words, with initials and particles
+    /// ("Kamila T.N. Sorenson", "Ursula von der Leyen", "Garcia Herrero").
+    fn proper_name<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let (mut rest, _) = self.name_word(i)?;
+        for _ in 0..5 {
+            let next = (ws1, opt((|j| self.word_in(j, &self.lex.name_particles), ws1)), |j| self.name_word(j)).parse(rest);
+            match next {
+                Ok((r, _)) if !rest.starts_with(['\n', '\r']) => rest = r,
+                _ => break,
+            }
+        }
+        Ok((rest, &i[..i.len() - rest.len()]))
+    }
+
+    /// The longest title from the lexicon at the start of `i` ("Finance Minister", "Dr.").
+    fn title<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let mut ends = Vec::with_capacity(self.lex.longest_title_words);
+        let mut rest = i;
+        for n in 0..self.lex.longest_title_words {
+            let step = if n == 0 {
+                self.token(rest)
+            } else {
+                (ws1, |j| self.token(j)).parse(rest).map(|(r, (_, t))| (r, t))
+            };
+            match step {
+                Ok((r, _)) => {
+                    rest = r;
+                    ends.push(i.len() - r.len());
+                }
+                Err(_) => break,
+            }
+        }
+        for &end in ends.iter().rev() {
+            let candidate = &i[..end];
+            if self.lex.titles.contains(candidate) || self.lex.courtesy_titles.contains(candidate) {
+                return Ok((&i[end..], candidate));
+            }
+        }
+        fail(i)
+    }
+
+    fn head_of(&self, word: &str) -> Option<Head> {
+        let lex = self.lex;
+        if lex.anonymous_heads.contains(word) {
+            Some(Head::Anonymous)
+        } else if lex.vague_heads.contains(word) {
+            Some(Head::Vague)
+        } else if lex.document_heads.contains(word) {
+            Some(Head::Document)
+        } else if lex.organization_heads.contains(word) {
+            Some(Head::Organization)
+        } else if lex.outlet_heads.contains(word) {
+            Some(Head::Outlet)
+        } else if lex.role_nouns.contains(word) {
+            Some(Head::Role)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a word can modify a head noun inside a description.
+    fn is_modifier(&self, word: &str) -> bool {
+        let lex = self.lex;
+        !(lex.verb_class(word).is_some()
+            || lex.auxiliaries.contains(word)
+            || lex.be_verbs.contains(word)
+            || lex.determiners.contains(word)
+            || lex.prepositions.contains(word)
+            || lex.is_pronoun(word)
+            || matches!(word, "and" | "or" | "but" | "that" | "who" | "which" | "whom" | "whose"))
+    }
+
+    /// Modifiers ending in a head noun: "senior official", "chief Asia-Pacific
+    /// economist", "state-run energy giant", "Chinese experts". The longest
+    /// run ending in a head wins.
+    fn descriptor<'a>(&self, i: &'a str) -> Res<'a, (&'a str, Head)> {
+        let mut rest = i;
+        let mut best: Option<(usize, Head)> = None;
+        for n in 0..7 {
+            let step = if n == 0 {
+                self.token(rest)
+            } else {
+                (ws1, |j| self.token(j)).parse(rest).map(|(r, (_, t))| (r, t))
+            };
+            let Ok((r, word)) = step else { break };
+            if !self.is_modifier(word) || (n > 0 && rest.starts_with(['\n', '\r'])) {
+                break;
+            }
+            rest = r;
+            if let Some(head) = self.head_of(word) {
+                best = Some((i.len() - rest.len(), head));
+            }
+        }
+        match best {
+            Some((end, head)) => Ok((&i[end..], (&i[..end], head))),
+            None => fail(i),
+        }
+    }
+
+    // ----- speaker phrases -------------------------------------------------
+
+    fn pronoun_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let (rest, word) = self.token(i)?;
+        if !self.lex.is_pronoun(word) {
+            return fail(i);
+        }
+        Ok((
+            rest,
+            Np {
+                text: word,
+                name: None,
+                role: None,
+                affiliation: None,
+                class: SpeakerClass::PronounUnresolved,
+                pronoun: true,
+                extent: word,
+            },
+        ))
+    }
+
+    /// "Natixis’ chief economist, Alicia Garcia Herrero," / "Russia’s
+    /// state-run energy giant Gazprom" / "the ministry’s spokesman".
+    fn possessive_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let (after_det, _) = opt((|j| self.word_in(j, &self.lex.determiners), ws1)).parse(i)?;
+        let (rest, owner) = self.token(after_det)?;
+        let Some(owner_name) = possessive_base(owner) else {
+            return fail(i);
+        };
+        let (rest, (_, (description, head))) = (ws1, |j| self.descriptor(j)).parse(rest)?;
+        let named = alt((
+            (comma, |j| self.proper_name(j), opt(comma)).map(|(_, n, _)| n),
+            (ws1, |j| self.proper_name(j)).map(|(_, n)| n),
+        ))
+        .parse(rest);
+        let (rest, name) = match named {
+            Ok((r, n)) => (r, Some(n)),
+            Err(_) => (rest, None),
+        };
+        let class = match (name, head) {
+            (_, Head::Organization | Head::Outlet) => SpeakerClass::Organization,
+            (Some(_), _) => SpeakerClass::Person,
+            (None, Head::Document) => SpeakerClass::Document,
+            (None, Head::Vague) => SpeakerClass::Vague,
+            (None, _) => SpeakerClass::Anonymous,
+        };
+        let extent = &i[..i.len() - rest.len()];
+        let text = name.unwrap_or(extent.trim_end_matches([',', ' ']));
+        let is_person = class == SpeakerClass::Person;
+        Ok((
+            rest,
+            Np {
+                text,
+                name,
+                role: is_person.then_some(description),
+                affiliation: Some(owner_name),
+                class,
+                pronoun: false,
+                extent,
+            },
+        ))
+    }
+
+    /// "Finance Minister Olu Adeyemi", "Dr. Ines Moreau", "Mr. Xu".
+    fn titled_name<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let (rest, (title, _, name)) = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(i)?;
+        let extent = &i[..i.len() - rest.len()];
+        let courtesy = self.lex.courtesy_titles.contains(title);
+        Ok((
+            rest,
+            Np {
+                text: extent,
+                name: Some(name),
+                role: (!courtesy).then_some(title),
+                affiliation: None,
+                class: SpeakerClass::Person,
+                pronoun: false,
+                extent,
+            },
+        ))
+    }
+
+    /// "a senior official", "the ministry", "two people", "critics",
+    /// "chief economist Jane Doe", "the Finance Ministry".
+    fn described_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let (rest, det) = opt((|j| self.word_in(j, &self.lex.determiners), ws1)).parse(i)?;
+        let (rest, (description, head)) = self.descriptor(rest)?;
+        let (rest, name) = match (ws1, |j| self.proper_name(j)).parse(rest) {
+            Ok((r, (_, n))) if head != Head::Document => (r, Some(n)),
+            _ => (rest, None),
+        };
+        let class = match (name, head) {
+            (Some(_), Head::Organization | Head::Outlet) => SpeakerClass::Organization,
+            (Some(_), _) => SpeakerClass::Person,
+            (None, Head::Anonymous) => SpeakerClass::Anonymous,
+            (None, Head::Vague) => SpeakerClass::Vague,
+            (None, Head::Document) => SpeakerClass::Document,
+            (None, Head::Organization | Head::Outlet) => SpeakerClass::Organization,
+            // "a spokeswoman", "the lawyer": a role without a name.
+            (None, Head::Role) => SpeakerClass::Anonymous,
+        };
+        // A bare plural role with no determiner ("economists say") is vague.
+        let class = if det.is_none() && name.is_none() && class == SpeakerClass::Anonymous && description.ends_with('s') {
+            SpeakerClass::Vague
+        } else {
+            class
+        };
+        let extent = &i[..i.len() - rest.len()];
+        Ok((
+            rest,
+            Np {
+                text: name.unwrap_or(extent),
+                name,
+                role: (name.is_some() && class == SpeakerClass::Person).then_some(description),
+                affiliation: None,
+                class,
+                pronoun: false,
+                extent,
+            },
+        ))
+    }
+
+    /// A bare proper name: a person, or an organisation when its last word is
+    /// an organisation noun ("Pangoal Institution") or it is an acronym.
+    fn named_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let (rest, name) = self.proper_name(i)?;
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '&');
+        let class = if acronym || self.lex.organization_heads.contains(last) || self.lex.outlet_heads.contains(last) {
+            SpeakerClass::Organization
+        } else {
+            SpeakerClass::Person
+        };
+        Ok((
+            rest,
+            Np {
+                text: name,
+                name: Some(name),
+                role: None,
+                affiliation: None,
+                class,
+                pronoun: false,
+                extent: name,
+            },
+        ))
+    }
+
+    /// One speaker phrase.
+    fn speaker<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        alt((
+            |j| self.pronoun_np(j),
+            |j| self.possessive_np(j),
+            |j| self.titled_name(j),
+            |j| self.described_np(j),
+            |j| self.named_np(j),
+        ))
+        .parse(i)
+    }
+
+    /// ", the Russian ambassador to China," / ", a senior scholar at the
+    /// Pangoal Institution in Beijing,": role, then affiliation after the
+    /// first preposition. Must mention a role, title or organisation.
+    fn appositive<'a>(&self, i: &'a str) -> Res<'a, (&'a str, Option<&'a str>)> {
+        let (body_start, _) = comma(i)?;
+        let end = body_start.find([',', '.', ';', ':', '“', '"', '”', '(', ')']).unwrap_or(body_start.len());
+        let body = &body_start[..end];
+        let closed = body_start[end..].starts_with(',');
+        if !closed || body.trim().is_empty() || body.split_whitespace().count() > 16 || body.contains('\n') {
+            return fail(i);
+        }
+        let mut role_end = body.len();
+        let mut affiliation = None;
+        let mut has_role = false;
+        let mut rest = body;
+        while let Ok((r, word)) = (ws, |j| self.token(j)).parse(rest).map(|(r, (_, w))| (r, w)) {
+            if self.lex.verb_class(word).is_some() || self.lex.be_verbs.contains(word) {
+                return fail(i); // a clause, not an appositive
+            }
+            if affiliation.is_none() && self.lex.prepositions.contains(word) {
+                role_end = offset_in(body, word);
+                affiliation = Some(r.trim());
+            } else if affiliation.is_none() && (self.head_of(word).is_some() || self.lex.titles.contains(word)) {
+                has_role = true;
+            }
+            rest = r;
+        }
+        if !has_role {
+            return fail(i);
+        }
+        let role = body[..role_end].trim();
+        let (after, _) = comma(&body_start[end..])?;
+        Ok((after, (role, affiliation.filter(|a| !a.is_empty()))))
+    }
+
+    /// A speaker with an optional appositive.
+    fn speaker_with_appositive<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let (rest, mut np) = self.speaker(i)?;
+        if np.pronoun || np.role.is_some() || !matches!(np.class, SpeakerClass::Person | SpeakerClass::Organization) {
+            return Ok((rest, np));
+        }
+        match self.appositive(rest) {
+            Ok((after, (role, affiliation))) => {
+                np.role = Some(role);
+                np.affiliation = affiliation;
+                np.extent = &i[..i.len() - after.len()];
+                // The phrase ends with the appositive's comma; the cue follows.
+                Ok((after, np))
+            }
+            Err(_) => Ok((rest, np)),
+        }
+    }
+
+    /// One or more speakers joined by "and": "Kamila T.N. Sorenson and Ekaterina Klimenko".
+    fn speakers<'a>(&self, i: &'a str) -> Res<'a, Vec<Np<'a>>> {
+        let (mut rest, first) = self.speaker_with_appositive(i)?;
+        let mut all = vec![first];
+        while let Ok((r, (_, _, _, np))) =
+            (ws1, tag("and"), ws1, |j| self.speaker_with_appositive(j)).parse(rest)
+        {
+            all.push(np);
+            rest = r;
+        }
+        Ok((rest, all))
+    }
+
+    /// A reporting verb (one to three words) at the start of `i`.
+    fn cue<'a>(&self, i: &'a str) -> Res<'a, (&'a str, VerbClass)> {
+        let mut ends = [0usize; 3];
+        let mut count = 0;
+        let mut rest = i;
+        while count < 3 {
+            let step = if count == 0 {
+                self.token(rest)
+            } else {
+                (ws1, |j| self.token(j)).parse(rest).map(|(r, (_, t))| (r, t))
+            };
+            let Ok((r, _)) = step else { break };
+            rest = r;
+            ends[count] = i.len() - r.len();
+            count += 1;
+        }
+        for &end in ends[..count].iter().rev() {
+            if let Some(class) = self.lex.verb_class(&i[..end]) {
+                return Ok((&i[end..], (&i[..end], class)));
+            }
+        }
+        fail(i)
+    }
+
+    /// Words allowed between a speaker and the cue: auxiliaries and adverbs
+    /// ("has recently", "later"), or a short post-modifier of a description
+    /// ("familiar with the talks", "for the ministry").
+    fn gap_allows(&self, np: &Np<'_>, gap: &str) -> bool {
+        let gap = gap.trim();
+        if gap.is_empty() {
+            return true;
+        }
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        if words.iter().all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(','))) && !gap.contains(',') {
+            return true;
+        }
+        let described = !np.pronoun && np.name.is_none();
+        if described && words.len() <= 10 && !gap.contains([',', '“', '"', '”']) {
+            let first = words[0];
+            let starts_modifier = self.lex.prepositions.contains(first)
+                || matches!(first, "familiar" | "close" | "who" | "briefed" | "involved" | "with");
+            let no_verbs = words[..words.len() - 1].iter().all(|w| !self.lex.be_verbs.contains(w));
+            return starts_modifier && no_verbs;
+        }
+        false
+    }
+
+    // ----- frames ------------------------------------------------------------
+
+    /// Find every attribution in a document.
+    pub fn attributions(&self, doc: &Document<'_>) -> Vec<Attribution> {
+        let mut found: Vec<Attribution> = Vec::new();
+        let mut used_cues: Vec<Span> = Vec::new();
+        let text: &str = &doc.text;
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if sentence.hits.is_empty() && !has_quote_close(doc, sentence.span) {
+                continue;
+            }
+            self.quote_then_speaker(doc, s, &mut found, &mut used_cues);
+            for hit in doc.hits_in(s) {
+                if hit.kinds.has(PhraseKind::ReportingVerb) && !used_cues.contains(&hit.span) {
+                    let cue_text = hit.span.slice(text);
+                    if cue_text.eq_ignore_ascii_case("according to") {
+                        self.according_to(doc, s, hit.span, &mut found);
+                    } else if !doc.in_quote(hit.span.start) {
+                        if let Some(class) = hit.verb {
+                            if self.subject_then_cue(doc, s, Cue { span: hit.span, class }, &mut found) {
+                                used_cues.push(hit.span);
+                            }
+                        }
+                    }
+                }
+            }
+            for hit in doc.hits_of(s, PhraseKind::PassiveVague) {
+                self.passive_by(doc, s, hit.span, &mut found);
+            }
+            for hit in doc.hits_of(s, PhraseKind::VagueSource) {
+                let covered = found.iter().any(|a| a.sentence == s && a.speaker.extent.overlaps(hit.span));
+                if !covered && !doc.in_quote(hit.span.start) {
+                    self.vague_phrase(doc, s, hit.span, &mut found);
+                }
+            }
+        }
+        drop_secondhand_according_to(doc, &mut found);
+        attribute_by_continuation(doc, &mut found);
+        found.sort_by_key(|a| (a.speaker.span.start.min(a.content.map_or(usize::MAX, |c| c.start)), a.sentence));
+        found
+    }
+
+    /// `“…,” X said` and `“…,” said X`, plus the second half of an interrupted
+    /// quote: `“…,” X said, “…”`.
+    fn quote_then_speaker(&self, doc: &Document<'_>, s: usize, found: &mut Vec<Attribution>, used: &mut Vec<Span>) {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        for (q, quote) in doc.quotes.iter().enumerate() {
+            let Some(close) = quote.close else { continue };
+            if quote.depth != 0 || !sentence.contains(close.start) {
+                continue;
+            }
+            let after = &text[close.end..sentence.end];
+            let Ok((after, _)) = opt(comma).parse(after) else { continue };
+            let Ok((after, _)) = ws.parse(after) else { continue };
+            let subject_first = (|j| self.speakers(j), ws, |j| self.auxiliaries(j), |j| self.cue(j))
+                .parse(after)
+                .map(|(r, (nps, _, _, (cue, class)))| (r, nps, cue, class));
+            let inverted = (|j| self.cue(j), ws1, |j| self.speakers(j))
+                .parse(after)
+                .map(|(r, ((cue, class), _, nps))| (r, nps, cue, class));
+            let Ok((rest, nps, cue_text, class)) = subject_first.or(inverted) else {
+                continue;
+            };
+            let cue = Cue {
+                span: Span::new(offset_in(text, cue_text), offset_in(text, cue_text) + cue_text.len()),
+                class,
+            };
+            let (rest, recipient) = self.recipient(cue_text, rest);
+            used.push(cue.span);
+            for np in &nps {
+                found.push(self.attribution(doc, np, Some(cue), Some(quote.content), recipient, s, Some(q), AttributionKind::Direct));
+            }
+            // An interrupted quote continues after the attribution.
+            if let Some((next_index, next)) = quote_opening_at(doc, text, rest) {
+                for np in &nps {
+                    found.push(self.attribution(
+                        doc,
+                        np,
+                        Some(cue),
+                        Some(next.content),
+                        recipient,
+                        s,
+                        Some(next_index),
+                        AttributionKind::Direct,
+                    ));
+                }
+            }
+        }
+    }
+
+    fn auxiliaries<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let mut rest = i;
+        while let Ok((r, (_, _))) = (|j| self.word_in(j, &self.lex.auxiliaries), ws1).parse(rest) {
+            rest = r;
+        }
+        Ok((rest, &i[..i.len() - rest.len()]))
+    }
+
+    /// "told Al Jazeera", "said to reporters", "told the Valley Courier".
+    fn recipient<'a>(&self, cue: &str, after: &'a str) -> (&'a str, Option<&'a str>) {
+        let lower_tell = matches!(cue.to_ascii_lowercase().as_str(), "told" | "tell" | "tells" | "telling");
+        let parsed = if lower_tell {
+            (ws1, |j| self.recipient_np(j)).parse(after).map(|(r, (_, n))| (r, n))
+        } else {
+            (ws1, tag_no_case("to"), ws1, |j| self.recipient_np(j))
+                .parse(after)
+                .map(|(r, (_, _, _, n))| (r, n))
+        };
+        match parsed {
+            Ok((rest, np)) => (rest, Some(np)),
+            Err(_) => (after, None),
+        }
+    }
+
+    /// An outlet or audience: "Al Jazeera", "the Valley Courier", "reporters", "a local newspaper".
+    fn recipient_np<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let (rest, det) = opt((|j| self.word_in(j, &self.lex.determiners), ws1)).parse(i)?;
+        let named = self.proper_name(rest);
+        let (rest, _) = match named {
+            Ok(ok) => ok,
+            Err(_) => {
+                let (r, (_, head)) = self.descriptor(rest)?;
+                if !matches!(head, Head::Outlet | Head::Organization | Head::Role | Head::Anonymous) {
+                    return fail(i);
+                }
+                (r, "")
+            }
+        };
+        let _ = det;
+        Ok((rest, &i[..i.len() - rest.len()]))
+    }
+
+    /// `X said (that) …`, `X told OUTLET …`, `X, the ROLE of ORG, said: “…”`,
+    /// `…, two ministers said.` Anchored at a reporting verb; the speaker is
+    /// the earliest phrase that runs up to the verb.
+    fn subject_then_cue(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let before = &text[sentence.start..cue.span.start];
+        // Candidate starts: every word start before the cue, earliest first.
+        let mut starts = Vec::new();
+        let mut at_boundary = true;
+        for (index, c) in before.char_indices() {
+            let boundary = c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '—' | '–') || is_opening_mark(c) || matches!(c, '”' | '’');
+            if at_boundary && !boundary {
+                starts.push(index);
+            }
+            at_boundary = boundary;
+        }
+        for start in starts {
+            let input = &text[sentence.start + start..sentence.end];
+            let Ok((rest, nps)) = self.speakers(input) else { continue };
+            let rest_at = offset_in(text, rest);
+            if rest_at > cue.span.start {
+                continue;
+            }
+            let gap = &text[rest_at..cue.span.start];
+            if !nps.iter().all(|np| self.gap_allows(np, gap)) {
+                continue;
+            }
+            // "X is expected to": a form of "be" before the verb makes it passive.
+            if gap.split_whitespace().any(|w| self.lex.be_verbs.contains(w)) {
+                continue;
+            }
+            let cue_text = cue.span.slice(text);
+            let after = &text[cue.span.end..sentence.end];
+            let (after, mut recipient) = self.recipient(cue_text, after);
+            if recipient.is_none() {
+                recipient = interview_recipient(before);
+            }
+            let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start + start);
+            for np in &nps {
+                found.push(self.attribution(doc, np, Some(cue), content, recipient, s, quote, kind));
+            }
+            return true;
+        }
+        false
+    }
+
+    /// What follows a cue: a quote (`said: “…”`), a that-clause, other words,
+    /// or nothing, in which case the clause before the speaker is the content
+    /// (`The deal is off, two ministers said.`).
+    fn content_after(
+        &self,
+        doc: &Document<'_>,
+        s: usize,
+        from: usize,
+        speaker_start: usize,
+    ) -> (AttributionKind, Option<Span>, Option<usize>) {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let after = &text[from..sentence.end];
+        // A quote right after the cue (with a comma or colon).
+        let lead = after.trim_start().trim_start_matches([',', ':']).trim_start();
+        if let Some((q, quote)) = quote_opening_at(doc, text, lead) {
+            return (AttributionKind::Direct, Some(quote.content), Some(q));
+        }
+        // Skip prepositional material up to "that" ("stated via video at the Forum in June that …").
+        let mut clause_start = from;
+        let words = after.split_whitespace().take(16);
+        let mut seen = 0;
+        for word in words {
+            seen += 1;
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.eq_ignore_ascii_case("that") {
+                clause_start = offset_in(text, word) + word.len();
+                break;
+            }
+            if word.contains([',', '“', '"', ':', ';']) || seen > 15 {
+                break;
+            }
+        }
+        let clause = trim_clause(text, Span::new(clause_start, sentence.end));
+        let meaningful = clause.slice(text).split_whitespace().filter(|w| !self.lex.time_words.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))).count();
+        if !clause.is_empty() && meaningful >= 3 && !clause.slice(text).starts_with(',') {
+            let clause = if clause.slice(text).starts_with(", ") { Span::new(clause.start + 2, clause.end) } else { clause };
+            return (content_kind(doc, clause), Some(clause), None);
+        }
+        // Nothing after the cue: the content is the clause before the speaker.
+        let before = trim_clause(text, Span::new(sentence.start, speaker_start));
+        let before_text = before.slice(text).trim_end_matches([',', ' ']);
+        if before_text.split_whitespace().count() >= 3 {
+            let span = Span::new(before.start, before.start + before_text.len());
+            return (content_kind(doc, span), Some(span), None);
+        }
+        (AttributionKind::Indirect, None, None)
+    }
+
+    /// `According to X, …` and `…, according to X, a ROLE at ORG, …`.
+    fn according_to(&self, doc: &Document<'_>, s: usize, cue_span: Span, found: &mut Vec<Attribution>) {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let after = &text[cue_span.end..sentence.end];
+        let Ok((rest, (_, nps))) = (ws1, |j| self.speakers(j)).parse(after) else {
+            return;
+        };
+        let rest_at = offset_in(text, rest);
+        let at_start = text[sentence.start..cue_span.start].trim_start_matches(|c: char| c.is_whitespace() || is_opening_mark(c)).is_empty();
+        let content = if at_start {
+            trim_clause(text, Span::new(rest_at, sentence.end))
+        } else {
+            let tail = text[rest_at..sentence.end].trim_start_matches([',', ' ']);
+            let ends_sentence = tail.trim_end_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '”' | '’' | ' ')).is_empty();
+            if ends_sentence {
+                trim_clause(text, Span::new(sentence.start, cue_span.start))
+            } else {
+                trim_clause(text, sentence)
+            }
+        };
+        let content = (!content.is_empty()).then_some(content);
+        let cue = Cue {
+            span: cue_span,
+            class: VerbClass::Neutral,
+        };
+        for np in &nps {
+            found.push(self.attribution(doc, np, Some(cue), content, None, s, None, AttributionKind::AccordingTo));
+        }
+    }
+
+    /// `is viewed as antiquated by Chinese experts`: an agentless-passive
+    /// reporting participle whose agent comes after "by".
+    fn passive_by(&self, doc: &Document<'_>, s: usize, participle: Span, found: &mut Vec<Attribution>) {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let before = text[sentence.start..participle.start].trim_end();
+        let be = before.rsplit(char::is_whitespace).find(|w| !self.lex.auxiliaries.contains(w) && !w.ends_with("ly"));
+        if !be.is_some_and(|w| self.lex.be_verbs.contains(w)) {
+            return;
+        }
+        let after = &text[participle.end..sentence.end];
+        let clause_end = after.find([',', ';', '.', '“', '"']).unwrap_or(after.len());
+        let clause = &after[..clause_end];
+        let Some(by) = clause.find(" by ") else { return };
+        let Ok((_, nps)) = self.speakers(&clause[by + 4..]) else { return };
+        let content = trim_clause(text, Span::new(sentence.start, offset_in(text, &clause[by..])));
+        let cue = Cue {
+            span: participle,
+            class: VerbClass::Neutral,
+        };
+        for np in nps.iter().filter(|np| matches!(np.class, SpeakerClass::Vague | SpeakerClass::Anonymous | SpeakerClass::Person | SpeakerClass::Organization)) {
+            found.push(self.attribution(doc, np, Some(cue), Some(content), None, s, None, AttributionKind::Indirect));
+        }
+    }
+
+    /// A vague-source phrase from the lexicon ("it is widely believed",
+    /// "experts say") is itself the speaker.
+    fn vague_phrase(&self, doc: &Document<'_>, s: usize, phrase: Span, found: &mut Vec<Attribution>) {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let after = &text[phrase.end..sentence.end];
+        let after = after.trim_start();
+        let after = after.strip_prefix("that").unwrap_or(after);
+        let mut content = trim_clause(text, Span::new(offset_in(text, after), sentence.end));
+        if content.slice(text).split_whitespace().count() < 3 {
+            content = trim_clause(text, Span::new(sentence.start, phrase.start));
+        }
+        let np = Np {
+            text: phrase.slice(text),
+            name: None,
+            role: None,
+            affiliation: None,
+            class: SpeakerClass::Vague,
+            pronoun: false,
+            extent: phrase.slice(text),
+        };
+        let content = (!content.is_empty()).then_some(content);
+        found.push(self.attribution(doc, &np, None, content, None, s, None, AttributionKind::Indirect));
+    }
+
+    /// Every proper-name mention in the body of the document, in order:
+    /// what `resolve` links surnames and pronouns to.
+    pub fn name_mentions(&self, doc: &Document<'_>) -> Vec<Span> {
+        let text: &str = &doc.text;
+        let mut mentions = Vec::new();
+        for sentence in &doc.sentences {
+            let slice = sentence.span.slice(text);
+            let mut index = 0;
+            while index < slice.len() {
+                let rest = &slice[index..];
+                let at_word_start = rest.starts_with(char::is_uppercase)
+                    && slice[..index].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                if at_word_start {
+                    if let Ok((after, name)) = self.proper_name(rest) {
+                        let start = sentence.span.start + index;
+                        mentions.push(Span::new(start, start + name.len()));
+                        index = slice.len() - after.len();
+                        continue;
+                    }
+                }
+                index += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        mentions
+    }
+
+    /// A role given by a definite description in a sentence ("the Chinese
+    /// president"), for a person the sentence also names.
+    pub fn role_description(&self, doc: &Document<'_>, sentence: usize) -> Option<Span> {
+        let text: &str = &doc.text;
+        let span = doc.sentences[sentence].span;
+        let slice = span.slice(text);
+        let mut search = 0;
+        while let Some(found) = slice[search..].find("the ") {
+            let at = search + found;
+            search = at + 4;
+            if at > 0 && slice[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Ok((rest, (description, Head::Role))) = self.descriptor(&slice[at + 4..]) {
+                if self.proper_name(rest.trim_start()).is_err() {
+                    let start = offset_in(text, description);
+                    return Some(Span::new(start, start + description.len()));
+                }
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn attribution(
+        &self,
+        doc: &Document<'_>,
+        np: &Np<'_>,
+        cue: Option<Cue>,
+        content: Option<Span>,
+        recipient: Option<&str>,
+        sentence: usize,
+        quote: Option<usize>,
+        kind: AttributionKind,
+    ) -> Attribution {
+        let text: &str = &doc.text;
+        let span_of = |s: &str| Span::new(offset_in(text, s), offset_in(text, s) + s.len());
+        let kind = match (kind, quote) {
+            (AttributionKind::Direct, Some(q)) if is_fragment(doc, &doc.quotes[q]) => AttributionKind::Partial,
+            _ => kind,
+        };
+        Attribution {
+            kind,
+            speaker: SpeakerPhrase {
+                span: span_of(np.text),
+                name: np.name.map(span_of),
+                role: np.role.map(span_of),
+                affiliation: np.affiliation.map(span_of),
+                class: np.class,
+                pronoun: np.pronoun,
+                extent: span_of(np.extent),
+            },
+            cue,
+            content,
+            recipient: recipient.map(span_of),
+            sentence,
+            quote,
+            speaker_id: None,
+        }
+    }
+}
+
+/// A quote of a few words inside the writer's sentence ("a “daring” move").
+fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
+    let content = doc.slice(quote.content).trim_end();
+    let ends_sentence = content.ends_with(['.', '?', '!', ',', '…']);
+    quote.word_count(&doc.text) <= 4 && !ends_sentence
+}
+
+fn has_quote_close(doc: &Document<'_>, sentence: Span) -> bool {
+    let first = doc.quotes.partition_point(|q| q.span().end < sentence.start);
+    doc.quotes[first..].iter().take_while(|q| q.span().start < sentence.end).any(|q| q.close.is_some_and(|c| sentence.contains(c.start)))
+}
+
+/// The quote whose opening mark is at the start of `slice`, if any.
+fn quote_opening_at<'d>(doc: &'d Document<'_>, text: &str, slice: &str) -> Option<(usize, &'d Quote)> {
+    let slice = slice.trim_start_matches([',', ':', ' ']);
+    if !slice.starts_with(is_opening_mark) {
+        return None;
+    }
+    let at = offset_in(text, slice);
+    let index = doc.quotes.partition_point(|q| q.span().start < at);
+    doc.quotes.get(index).filter(|q| q.open.is_some_and(|o| o.start == at)).map(|q| (index, q))
+}
+
+/// Trim spaces and the final sentence punctuation from a clause.
+fn trim_clause(text: &str, span: Span) -> Span {
+    let slice = span.slice(text);
+    let start_trimmed = slice.trim_start();
+    let start = span.start + (slice.len() - start_trimmed.len());
+    let body = start_trimmed.trim_end();
+    let body = body.strip_suffix(['.', ';', ':']).unwrap_or(body).trim_end_matches([',', ' ']);
+    Span::new(start, start + body.len())
+}
+
+/// Indirect content, or mixed when it holds a quotation.
+fn content_kind(doc: &Document<'_>, content: Span) -> AttributionKind {
+    let has_quote = doc.quotes.iter().any(|q| q.depth == 0 && content.covers(q.content) && !q.content.is_empty());
+    if has_quote {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Indirect
+    }
+}
+
+/// "In an interview with OUTLET, X said": the outlet before the speaker.
+fn interview_recipient(before: &str) -> Option<&str> {
+    let lower = before.to_ascii_lowercase();
+    let at = lower.find("interview with ")? + "interview with ".len();
+    let rest = &before[at..];
+    let end = rest.find(',').unwrap_or(rest.len());
+    let outlet = rest[..end].trim();
+    (!outlet.is_empty() && outlet.split_whitespace().count() <= 5).then_some(outlet)
+}
+
+/// "According to a translation by state media, Xi stated …": the according-to
+/// phrase names a channel, not a second speaker; the secondhand-source check
+/// reads the phrase itself.
+fn drop_secondhand_according_to(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    let sentences_with_other: Vec<usize> = found
+        .iter()
+        .filter(|a| a.kind != AttributionKind::AccordingTo)
+        .map(|a| a.sentence)
+        .collect();
+    found.retain(|a| {
+        let is_channel = a.kind == AttributionKind::AccordingTo
+            && a.speaker.class == SpeakerClass::Document
+            && doc.hits_of(a.sentence, PhraseKind::Secondhand).any(|h| h.span.overlaps(a.speaker.extent) || a.speaker.extent.start.saturating_sub(h.span.end) < 3);
+        !(is_channel && sentences_with_other.contains(&a.sentence))
+    });
+}
+
+/// A quotation with no speaker of its own takes the speaker of the nearest
+/// direct attribution in its paragraph, or of the previous paragraph when it
+/// opens this one (a speaker's quotes run on; Reuters: one speaker at a time).
+fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    let attributed: Vec<usize> = found.iter().filter_map(|a| a.quote).collect();
+    let covered: Vec<Span> = found.iter().filter_map(|a| a.content).collect();
+    let mut added = Vec::new();
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        if quote.depth != 0 || attributed.contains(&q) || is_fragment(doc, quote) {
+            continue;
+        }
+        if covered.iter().any(|c| c.covers(quote.content) || c.overlaps(quote.content) && c.start <= quote.content.start) {
+            continue;
+        }
+        let paragraph = quote.first_paragraph;
+        let in_paragraph = |a: &&Attribution| doc.sentences[a.sentence].paragraph == paragraph && !a.speaker.pronoun || doc.sentences[a.sentence].paragraph == paragraph;
+        let previous_in_paragraph = found
+            .iter()
+            .filter(in_paragraph)
+            .filter(|a| a.speaker.class != SpeakerClass::Vague)
+            .min_by_key(|a| {
+                let at = doc.sentences[a.sentence].span.start;
+                if at <= quote.content.start { quote.content.start - at } else { usize::MAX / 2 + (at - quote.content.start) }
+            });
+        let opens_paragraph = doc.paragraphs[paragraph].span.start == quote.span().start;
+        let from_previous = || {
+            found
+                .iter()
+                .filter(|a| paragraph > 0 && doc.sentences[a.sentence].paragraph == paragraph - 1 && a.quote.is_some())
+                .max_by_key(|a| a.sentence)
+        };
+        let source = previous_in_paragraph.or_else(|| if opens_paragraph { from_previous() } else { None });
+        if let Some(source) = source {
+            let sentence = doc.sentence_at(quote.content.start).unwrap_or(source.sentence);
+            added.push(Attribution {
+                kind: AttributionKind::Direct,
+                cue: None,
+                content: Some(quote.content),
+                recipient: None,
+                sentence,
+                quote: Some(q),
+                speaker_id: None,
+                speaker: source.speaker.clone(),
+            });
+        }
+    }
+    found.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::text::{InputFormat, SourceFile};
+
+    /// (speaker, cue, content, kind, recipient) of each attribution in `text`.
+    fn extract(text: &str) -> Vec<(String, String, String, &'static str, String)> {
+        let lexicon = Lexicon::compile(&RuleSet::defaults().lists);
+        let source = SourceFile::new("t.txt", text, InputFormat::Plain);
+        let doc = Document::build(&source, &lexicon);
+        Grammar::new(&lexicon)
+            .attributions(&doc)
+            .iter()
+            .map(|a| {
+                (
+                    a.speaker.span.slice(text).to_string(),
+                    a.cue.map_or(String::new(), |c| c.span.slice(text).to_string()),
+                    a.content.map_or(String::new(), |c| c.slice(text).to_string()),
+                    a.kind.as_str(),
+                    a.recipient.map_or(String::new(), |r| r.slice(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<String> {
+        extract(text).into_iter().map(|a| a.0).collect()
+    }
+
+    #[test]
+    fn quote_then_subject_and_verb() {
+        let a = extract("“We will not raise fares,” Moreau said.");
+        assert_eq!(a[0].0, "Moreau");
+        assert_eq!(a[0].1, "said");
+        assert_eq!(a[0].2, "We will not raise fares,");
+        assert_eq!(a[0].3, "direct");
+    }
+
+    #[test]
+    fn quote_then_inverted_verb_with_appositive() {
+        let a = extract("“It is a fair deal,” said Ines Moreau, the mayor of Port Averley.");
+        assert_eq!(a[0].0, "Ines Moreau");
+    }
+
+    #[test]
+    fn speaker_then_quote() {
+        let a = extract("Moreau said, “The budget is balanced.”");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str(), a[0].3), ("Moreau", "The budget is balanced.", "direct"));
+    }
+
+    #[test]
+    fn interrupted_quote_gives_two_attributions() {
+        let a = extract("“The first half,” she said, “and the second half.”");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].2, "and the second half.");
+        assert_eq!(a[1].0, "she");
+    }
+
+    #[test]
+    fn said_that_and_told_outlet() {
+        let a = extract("Lindqvist told the Valley Courier that fares would stay the same this year.");
+        assert_eq!(a[0].0, "Lindqvist");
+        assert_eq!(a[0].4, "the Valley Courier");
+        assert_eq!(a[0].2, "fares would stay the same this year");
+        let b = extract("The mayor said to Harbour Radio, “We are ready.”");
+        assert_eq!(b[0].4, "Harbour Radio");
+        assert_eq!(b[0].2, "We are ready.");
+    }
+
+    #[test]
+    fn according_to_at_start_and_in_the_middle() {
+        let a = extract("According to Ines Moreau, the fund is empty.");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str(), a[0].3), ("Ines Moreau", "the fund is empty", "according-to"));
+        let b = extract("The fund, according to Tomas Lindqvist, a councillor at Valley City Council, is empty.");
+        assert_eq!(b[0].0, "Tomas Lindqvist");
+    }
+
+    #[test]
+    fn appositive_title_and_possessive_roles() {
+        let text = "Olu Adeyemi, the finance minister of Averland, said the deficit had narrowed. Finance Minister Olu Adeyemi said it again. Natixis’ chief economist, Alicia Garcia Herrero, stated that growth would slow.";
+        let a = extract(text);
+        assert_eq!(speakers(text), ["Olu Adeyemi", "Finance Minister Olu Adeyemi", "Alicia Garcia Herrero"]);
+        assert_eq!(a[0].2, "the deficit had narrowed");
+    }
+
+    #[test]
+    fn two_speakers_joined_by_and() {
+        assert_eq!(speakers("Kamila T.N. Sorenson and Ekaterina Klimenko note that the pact is unlikely."), ["Kamila T.N. Sorenson", "Ekaterina Klimenko"]);
+    }
+
+    #[test]
+    fn organisations_documents_and_statements() {
+        assert_eq!(speakers("Russia’s state-run energy giant Gazprom has recently announced that it had signed a deal."), ["Gazprom"]);
+        assert_eq!(speakers("The ministry said in a statement that the road would reopen."), ["The ministry"]);
+        assert_eq!(speakers("The statement said the road would reopen on Monday."), ["The statement"]);
+    }
+
+    #[test]
+    fn anonymous_and_vague_speakers() {
+        assert_eq!(speakers("A senior official said the talks had stalled."), ["A senior official"]);
+        assert_eq!(speakers("Critics say the plan will fail."), ["Critics"]);
+        assert_eq!(speakers("People familiar with the matter said the deal was close."), ["People"]);
+        let v = extract("The bridge is viewed as unsafe by local engineers.");
+        assert_eq!(v[0].0, "local engineers");
+    }
+
+    #[test]
+    fn it_is_widely_believed_is_a_vague_source() {
+        let a = extract("It is widely believed that the mayor will resign.");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].2, "the mayor will resign");
+    }
+
+    #[test]
+    fn trailing_attribution_takes_the_clause_before() {
+        let a = extract("The deal is off, two ministers said.");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("two ministers", "The deal is off"));
+    }
+
+    #[test]
+    fn detached_attribution_has_no_content() {
+        let a = extract("Andrey Denisov, the ambassador to Averland, announced to reporters last week.");
+        assert_eq!(a[0].0, "Andrey Denisov");
+        assert_eq!(a[0].2, "");
+    }
+
+    #[test]
+    fn passive_forecast_is_not_an_attribution() {
+        assert!(extract("Putin and Xi Jinping are expected to meet in June.").is_empty());
+    }
+
+    #[test]
+    fn quotes_continue_the_paragraph_speaker() {
+        let a = extract("“We are ready,” Moreau told reporters. “The money is there.”");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].0, "Moreau");
+        assert_eq!(a[1].1, "");
+    }
+}

@@ -1,0 +1,85 @@
+use super::{Check, CheckInfo, Context};
+use crate::attribution::SpeakerClass;
+use crate::finding::Finding;
+
+declare_check! {
+    /// ## What it does
+    /// Flags a speaker referred to by surname (or title and surname) before
+    /// the mention that gives the full name.
+    ///
+    /// ## Why is this bad?
+    /// AP: full name on first reference, surname alone after that. A reader
+    /// who meets "Xu" first does not know who Xu is until paragraphs later.
+    ///
+    /// ## Example
+    /// ```text
+    /// “Fares will rise,” Xu told reporters. … Qingdao Xu, a transport analyst, added …
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// “Fares will rise,” said Qingdao Xu, a transport analyst. … Xu added …
+    /// ```
+    ///
+    /// ## Known limitations
+    /// Only speakers (people quoted or paraphrased) are checked, not every
+    /// person named. Headlines are read like body text.
+    pub struct LateFullName {
+        code: "late-full-name",
+        severity: Warning,
+        summary: "a speaker referred to by surname before the full-name mention",
+    }
+}
+
+impl Check for LateFullName {
+    fn info(&self) -> &'static CheckInfo {
+        &Self::INFO
+    }
+
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+        let doc = &ctx.analysis.document;
+        for speaker in &ctx.analysis.cast.speakers {
+            if speaker.class != SpeakerClass::Person {
+                continue;
+            }
+            let Some(full) = speaker.full_name_mention else { continue };
+            if speaker.first_mention.start >= full.start {
+                continue;
+            }
+            let short = doc.slice(speaker.first_mention);
+            out.push(
+                Finding::new(
+                    self.info().code,
+                    ctx.severity,
+                    speaker.first_mention,
+                    format!("“{short}” appears before the full name, {}", speaker.name),
+                )
+                .with_label("surname used first")
+                .with_evidence(full, "the full name is given only here")
+                .with_help(format!("Give the full name, {}, at the first mention and the surname after that.", speaker.name)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::{assert_clean, assert_flags};
+
+    #[test]
+    fn flags_a_surname_before_the_full_name() {
+        assert_flags(
+            "late-full-name",
+            "“Fares will rise,” Xu told reporters.\nThe plan, according to Qingdao Xu, a scholar at the Pangoal Institution, is sound.",
+            &["Xu"],
+        );
+    }
+
+    #[test]
+    fn full_name_first_passes() {
+        assert_clean(
+            "late-full-name",
+            "Qingdao Xu, a scholar at the Pangoal Institution, said the plan was sound.\n“Fares will rise,” Xu said.",
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! The checks: one file per check, each a unit struct declared with
+//! [`declare_check!`] whose doc comment is its documentation (`attrib explain`).
+//!
+//! A check reads the analysed document through [`Context`] and pushes
+//! [`Finding`]s; it never rescans the text.
+
+use crate::finding::Finding;
+use crate::rules::Severity;
+use crate::{Analysis, Engine};
+
+/// What every check declares about itself.
+#[derive(Debug)]
+pub struct CheckInfo {
+    /// The stable kebab-case code.
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    /// Markdown: What it does / Why is this bad? / Example / Use instead / Known limitations.
+    pub docs: &'static str,
+}
+
+impl CheckInfo {
+    /// The documentation with the one leading space of each `///` line removed.
+    pub fn documentation(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// What a check can read.
+pub struct Context<'a, 's> {
+    pub analysis: &'a Analysis<'s>,
+    pub engine: &'a Engine,
+    /// The severity this run uses for the check (defaults overridden by rules).
+    pub severity: Severity,
+}
+
+/// A check over an analysed document.
+pub trait Check: Sync {
+    fn info(&self) -> &'static CheckInfo;
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>);
+}
+
+/// Declare a check: a unit struct whose doc comment becomes its [`CheckInfo`].
+macro_rules! declare_check {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            severity: $severity:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const INFO: $crate::checks::CheckInfo = $crate::checks::CheckInfo {
+                code: $code,
+                default_severity: $crate::rules::Severity::$severity,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+
+
+pub mod affiliation_mismatch;
+pub mod anonymous_source;
+pub mod detached_attribution;
+pub mod duplicate_passage;
+pub mod late_full_name;
+pub mod loaded_verb;
+pub mod missing_affiliation;
+pub mod name_inconsistent;
+pub mod secondhand_source;
+pub mod unattributed_quote;
+pub mod unbalanced_quote;
+pub mod unknown_speaker;
+pub mod unsupported_claim;
+pub mod vague_source;
+
+/// Every built-in check, sorted by code.
+pub static ALL: &[&dyn Check] = &[
+    &affiliation_mismatch::AffiliationMismatch,
+    &anonymous_source::AnonymousSource,
+    &detached_attribution::DetachedAttribution,
+    &duplicate_passage::DuplicatePassage,
+    &late_full_name::LateFullName,
+    &loaded_verb::LoadedVerb,
+    &missing_affiliation::MissingAffiliation,
+    &name_inconsistent::NameInconsistent,
+    &secondhand_source::SecondhandSource,
+    &unattributed_quote::UnattributedQuote,
+    &unbalanced_quote::UnbalancedQuote,
+    &unknown_speaker::UnknownSpeaker,
+    &unsupported_claim::UnsupportedClaim,
+    &vague_source::VagueSource,
+];
+
+/// Codes DESIGN.md reserves for quote verification, not yet built.
+pub const VERIFICATION_CODES: &[&str] = &["misquote", "unverified-quote", "wrong-speaker"];
+
+/// The info of a built-in check by code.
+pub fn info(code: &str) -> Option<&'static CheckInfo> {
+    ALL.iter().map(|c| c.info()).find(|i| i.code == code)
+}
+
+/// The known code closest to a misspelt one, for "did you mean".
+pub fn closest_code(code: &str) -> Option<&'static str> {
+    ALL.iter()
+        .map(|c| c.info().code)
+        .map(|known| (strsim::levenshtein(code, known), known))
+        .filter(|&(distance, _)| distance <= 3)
+        .min()
+        .map(|(_, known)| known)
+}
+
+/// Run every enabled check over an analysis.
+pub fn run_all(analysis: &Analysis<'_>, engine: &Engine, out: &mut Vec<Finding>) {
+    for check in ALL {
+        let info = check.info();
+        let Some(severity) = engine.rules.severity_of(info.code, info.default_severity) else {
+            continue;
+        };
+        let ctx = Context {
+            analysis,
+            engine,
+            severity,
+        };
+        check.run(&ctx, out);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Helpers for the tests beside each check.
+    use crate::finding::Finding;
+    use crate::rules::RuleSet;
+    use crate::Engine;
+
+    /// Findings of one code on a text, with the default rules plus `extra_yaml`.
+    #[track_caller]
+    pub fn findings_with(code: &str, text: &str, extra_yaml: &str) -> Vec<(String, String)> {
+        let mut rules = RuleSet::defaults();
+        if !extra_yaml.is_empty() {
+            let file = crate::rules::parse_rule_file("test.yaml", extra_yaml).expect("test rules parse");
+            rules.merge("test.yaml", file);
+        }
+        let engine = Engine::new(rules);
+        let source = crate::SourceFile::new("test.txt", text, crate::InputFormat::Plain);
+        engine
+            .check(&source)
+            .into_iter()
+            .filter(|f: &Finding| f.code == code)
+            .map(|f| (f.span.slice(text).to_string(), f.message))
+            .collect()
+    }
+
+    /// The flagged texts of one code.
+    #[track_caller]
+    pub fn flagged(code: &str, text: &str) -> Vec<String> {
+        findings_with(code, text, "").into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[track_caller]
+    pub fn assert_flags(code: &str, text: &str, expected: &[&str]) {
+        assert_eq!(flagged(code, text), expected, "{code} on: {text}");
+    }
+
+    #[track_caller]
+    pub fn assert_clean(code: &str, text: &str) {
+        assert_eq!(flagged(code, text), Vec::<String>::new(), "{code} on: {text}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_sorted_unique_and_documented() {
+        let codes: Vec<&str> = ALL.iter().map(|c| c.info().code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+        for check in ALL {
+            let docs = check.info().documentation();
+            for heading in ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Known limitations"] {
+                assert!(docs.contains(heading), "{} lacks {heading}", check.info().code);
+            }
+        }
+    }
+
+    #[test]
+    fn misspelt_codes_find_their_neighbour() {
+        assert_eq!(closest_code("vague-sources"), Some("vague-source"));
+        assert_eq!(closest_code("zzz"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! The analysed document: paragraphs, sentences, quotes and lexicon hits,
+//! all as byte spans into the original text. Built once; checks only read it.
+
+pub mod quotes;
+pub mod segment;
+
+pub use quotes::QuoteFamily;
+
+use crate::rules::lexicon::{PhraseHit, PhraseKind};
+use crate::rules::Lexicon;
+use crate::text::{BlockKind, Prose, SourceFile};
+use crate::Span;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A paragraph (or heading) and the sentences in it.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: BlockKind,
+    pub sentences: Range<usize>,
+}
+
+/// A sentence, its paragraph, and the lexicon hits inside it.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub hits: Range<usize>,
+}
+
+/// A quotation: its marks (either may be missing when unbalanced) and the
+/// text between them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub open: Option<Span>,
+    pub close: Option<Span>,
+    pub content: Span,
+    pub family: QuoteFamily,
+    /// 0 for an outermost quote, 1 for a quote inside it, …
+    pub depth: u8,
+    pub first_paragraph: usize,
+    pub last_paragraph: usize,
+}
+
+impl Quote {
+    /// The quote with its marks.
+    pub fn span(&self) -> Span {
+        let start = self.open.map_or(self.content.start, |o| o.start);
+        let end = self.close.map_or(self.content.end, |c| c.end);
+        Span::new(start, end)
+    }
+
+    pub fn is_balanced(&self) -> bool {
+        self.open.is_some() && self.close.is_some()
+    }
+
+    /// Number of words in the quote.
+    pub fn word_count(&self, text: &str) -> usize {
+        self.content.slice(text).split_whitespace().count()
+    }
+}
+
+/// A document ready for attribution and checks.
+#[derive(Debug)]
+pub struct Document<'s> {
+    pub source: &'s SourceFile,
+    /// The prose to analyse: the original text, or for Markdown a copy of the
+    /// same length with everything that is not prose blanked out.
+    pub text: Cow<'s, str>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    /// Every lexicon phrase in the prose, in order of position.
+    pub hits: Vec<PhraseHit>,
+}
+
+impl<'s> Document<'s> {
+    /// Segment a source file: paragraphs, sentences, quotes, lexicon hits.
+    pub fn build(source: &'s SourceFile, lexicon: &Lexicon) -> Self {
+        let prose = Prose::of(source);
+        let text = prose.text;
+        let mut paragraphs = Vec::with_capacity(prose.blocks.len());
+        let mut sentence_spans = Vec::new();
+        let mut hits = Vec::new();
+        for block in &prose.blocks {
+            let first = sentence_spans.len();
+            segment::split_sentences(&text, block.span, lexicon, &mut sentence_spans);
+            paragraphs.push(Paragraph {
+                span: block.span,
+                kind: block.kind,
+                sentences: first..sentence_spans.len(),
+            });
+            lexicon.scan(block.span.slice(&text), block.span.start, &mut hits);
+        }
+        let mut quotes = Vec::new();
+        quotes::pair_quotes(&text, &prose.blocks, &mut quotes);
+
+        let mut sentences = Vec::with_capacity(sentence_spans.len());
+        let mut hit_cursor = 0;
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            for &span in &sentence_spans[paragraph.sentences.clone()] {
+                while hit_cursor < hits.len() && hits[hit_cursor].span.start < span.start {
+                    hit_cursor += 1;
+                }
+                let first_hit = hit_cursor;
+                while hit_cursor < hits.len() && hits[hit_cursor].span.start < span.end {
+                    hit_cursor += 1;
+                }
+                sentences.push(Sentence {
+                    span,
+                    paragraph: p,
+                    hits: first_hit..hit_cursor,
+                });
+            }
+        }
+        Document {
+            source,
+            text,
+            paragraphs,
+            sentences,
+            quotes,
+            hits,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The index of the sentence containing `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The index of the paragraph containing `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+
+    /// The lexicon hits of a sentence.
+    pub fn hits_in(&self, sentence: usize) -> &[PhraseHit] {
+        &self.hits[self.sentences[sentence].hits.clone()]
+    }
+
+    /// Hits of one kind in a sentence.
+    pub fn hits_of(&self, sentence: usize, kind: PhraseKind) -> impl Iterator<Item = &PhraseHit> {
+        self.hits_in(sentence).iter().filter(move |h| h.kinds.has(kind))
+    }
+
+    /// The outermost quote containing `offset`, if any.
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        // Quotes are sorted by start and outermost quotes never overlap, so
+        // only the last outermost quote starting before `offset` can hold it.
+        let end = self.quotes.partition_point(|q| q.span().start <= offset);
+        self.quotes[..end]
+            .iter()
+            .rev()
+            .find(|q| q.depth == 0)
+            .filter(|q| q.span().contains(offset))
+    }
+
+    /// Whether `offset` lies inside a quotation (marks included).
+    pub fn in_quote(&self, offset: usize) -> bool {
+        self.quote_at(offset).is_some()
+    }
+}

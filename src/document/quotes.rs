@@ -1,0 +1,309 @@
+//! Quote pairing: which marks open and close quotations, across nesting and
+//! running quotations, without taking apostrophes for quote marks.
+//!
+//! Marks are first classified from the characters around them (an opening
+//! mark follows a space and precedes a word; a closing one the reverse), then
+//! paired with a stack per paragraph. A paragraph that ends inside a quote
+//! whose next paragraph opens with the same kind of mark continues the quote
+//! (AP's running quotation); any other unclosed or unopened mark becomes a
+//! quote with a missing end, which `unbalanced-quote` reports.
+
+use super::Quote;
+use crate::text::{Block, BlockKind};
+use crate::Span;
+
+/// The kind of quotation a mark belongs to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum QuoteFamily {
+    /// “…” "…" „…“
+    Double,
+    /// ‘…’ '…'
+    Single,
+    /// «…»
+    Guillemet,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark whose surroundings do not decide.
+    Either,
+}
+
+#[derive(Copy, Clone, Debug)]
+struct Mark {
+    span: Span,
+    family: QuoteFamily,
+    role: Role,
+    /// Typographic (curly or guillemet) rather than a straight ASCII mark.
+    explicit: bool,
+}
+
+#[derive(Copy, Clone, Debug)]
+struct OpenEntry {
+    mark: Mark,
+    first_block: usize,
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    is_space(c) || matches!(c, Some('(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | ':'))
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    is_space(c) || matches!(c, Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…' | '”' | '’' | '»'))
+}
+
+fn is_wordy(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Classify the quote marks of one paragraph.
+fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
+    let para = block.slice(text);
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let span = Span::new(block.start + i, block.start + i + c.len_utf8());
+        let mark = |family, role, explicit| Some(Mark { span, family, role, explicit });
+        let found = match c {
+            '“' | '„' if is_wordy(prev) && is_closing_context(next) => mark(QuoteFamily::Double, Role::Close, true),
+            '“' | '„' => mark(QuoteFamily::Double, Role::Open, true),
+            '”' if is_space(prev) && is_wordy(next) => mark(QuoteFamily::Double, Role::Open, true),
+            '”' => mark(QuoteFamily::Double, Role::Close, true),
+            '"' => {
+                let role = match (is_opening_context(prev), is_closing_context(next)) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    _ => Role::Either,
+                };
+                mark(QuoteFamily::Double, role, false)
+            }
+            '«' => mark(QuoteFamily::Guillemet, Role::Open, true),
+            '»' => mark(QuoteFamily::Guillemet, Role::Close, true),
+            '‘' | '’' | '\'' => classify_single(c, prev, next).and_then(|role| mark(QuoteFamily::Single, role, c == '‘')),
+            _ => None,
+        };
+        if let Some(m) = found {
+            marks.push(m);
+        }
+        prev = Some(c);
+    }
+}
+
+/// Single marks double as apostrophes: "don’t", "O’Brien", "’90s", "Natixis’".
+/// Returns `None` for an apostrophe; a closing candidate after a word is only
+/// used when a single quote is open.
+fn classify_single(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
+    if is_wordy(prev) && is_wordy(next) {
+        return None; // inside a word
+    }
+    if next.is_some_and(|n| n.is_ascii_digit()) {
+        return None; // ’90s
+    }
+    if is_opening_context(prev) && is_wordy(next) {
+        // ’ as an opener is an elision (’em); ‘ and ' open quotes.
+        return if c == '’' { None } else { Some(Role::Open) };
+    }
+    if !is_space(prev) && is_closing_context(next) {
+        return if c == '‘' { None } else { Some(Role::Close) };
+    }
+    None
+}
+
+/// Pair the marks of all blocks into quotes.
+pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
+    let mut marks = Vec::new();
+    let mut stack: Vec<OpenEntry> = Vec::new();
+    // A quote carried over from the previous paragraph (running quotation).
+    let mut carried: Option<OpenEntry> = None;
+    for (b, block) in blocks.iter().enumerate() {
+        marks.clear();
+        classify(text, block.span, &mut marks);
+        let mut marks_iter = marks.iter().copied().peekable();
+        if let Some(entry) = carried.take() {
+            // The continuation mark at the start of this paragraph is not a new quote.
+            marks_iter.next();
+            stack.push(entry);
+        }
+        let mut last_close = block.span.start;
+        for mark in marks_iter {
+            match (mark.family, mark.role) {
+                (QuoteFamily::Single, Role::Open) => stack.push(OpenEntry { mark, first_block: b }),
+                (QuoteFamily::Single, _) => {
+                    if stack.last().is_some_and(|e| e.mark.family == QuoteFamily::Single) {
+                        let entry = stack.pop().expect("checked above");
+                        last_close = mark.span.end;
+                        quotes.push(closed(entry, mark, b, stack.len()));
+                    }
+                }
+                (family, role) => {
+                    let open_index = stack.iter().rposition(|e| e.mark.family == family);
+                    let closes = match role {
+                        Role::Close => true,
+                        Role::Open => false,
+                        Role::Either => open_index.is_some(),
+                    };
+                    if !closes {
+                        stack.push(OpenEntry { mark, first_block: b });
+                        continue;
+                    }
+                    if let Some(index) = open_index {
+                        // Singles opened inside and never closed were apostrophes.
+                        for inner in stack.drain(index + 1..).collect::<Vec<_>>() {
+                            if inner.mark.family != QuoteFamily::Single {
+                                quotes.push(unclosed(text, inner, blocks, b, index + 1));
+                            }
+                        }
+                        let entry = stack.pop().expect("index is in the stack");
+                        last_close = mark.span.end;
+                        quotes.push(closed(entry, mark, b, stack.len()));
+                    } else {
+                        // A closing mark with no opening one: the quote runs
+                        // from the paragraph start (or the previous quote) to here.
+                        let start = skip_space(text, last_close, mark.span.start);
+                        last_close = mark.span.end;
+                        quotes.push(Quote {
+                            open: None,
+                            close: Some(mark.span),
+                            content: Span::new(start, mark.span.start),
+                            family,
+                            depth: 0,
+                            first_paragraph: b,
+                            last_paragraph: b,
+                        });
+                    }
+                }
+            }
+        }
+        // At the paragraph end: straight single marks left open were apostrophes.
+        stack.retain(|e| !(e.mark.family == QuoteFamily::Single && !e.mark.explicit));
+        let continues = stack.first().is_some_and(|outer| {
+            blocks.get(b + 1).is_some_and(|next| {
+                next.kind == BlockKind::Body && opens_with(text, next.span, outer.mark.family)
+            })
+        });
+        if continues && stack.len() == 1 {
+            carried = stack.pop();
+        } else {
+            for (depth, entry) in stack.drain(..).enumerate() {
+                quotes.push(unclosed(text, entry, blocks, b, depth));
+            }
+        }
+    }
+    quotes.sort_by_key(|q| (q.span().start, q.depth));
+}
+
+fn skip_space(text: &str, from: usize, to: usize) -> usize {
+    let slice = &text[from..to];
+    to - slice.trim_start_matches(|c: char| c.is_whitespace()).len()
+}
+
+/// Whether a paragraph starts with an opening mark of `family`.
+fn opens_with(text: &str, span: Span, family: QuoteFamily) -> bool {
+    let first = span.slice(text).trim_start().chars().next();
+    match family {
+        QuoteFamily::Double => matches!(first, Some('“' | '"' | '„')),
+        QuoteFamily::Single => matches!(first, Some('‘' | '\'')),
+        QuoteFamily::Guillemet => matches!(first, Some('«' | '»')),
+    }
+}
+
+fn closed(entry: OpenEntry, close: Mark, block: usize, depth: usize) -> Quote {
+    Quote {
+        open: Some(entry.mark.span),
+        close: Some(close.span),
+        content: Span::new(entry.mark.span.end, close.span.start),
+        family: entry.mark.family,
+        depth: depth.min(u8::MAX as usize) as u8,
+        first_paragraph: entry.first_block,
+        last_paragraph: block,
+    }
+}
+
+fn unclosed(text: &str, entry: OpenEntry, blocks: &[Block], block: usize, depth: usize) -> Quote {
+    let end = blocks[block].span.end;
+    let start = entry.mark.span.end.min(end);
+    let content_end = start + text[start..end].trim_end().len();
+    Quote {
+        open: Some(entry.mark.span),
+        close: None,
+        content: Span::new(start, content_end),
+        family: entry.mark.family,
+        depth: depth.min(u8::MAX as usize) as u8,
+        first_paragraph: entry.first_block,
+        last_paragraph: block,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(text: &str) -> Vec<(Option<String>, bool, bool)> {
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            blocks.push(Block {
+                span: Span::new(start, start + line.len()),
+                kind: BlockKind::Body,
+            });
+            start += line.len() + 1;
+        }
+        let mut quotes = Vec::new();
+        pair_quotes(text, &blocks, &mut quotes);
+        quotes
+            .iter()
+            .map(|q| (Some(q.content.slice(text).to_string()), q.open.is_some(), q.close.is_some()))
+            .collect()
+    }
+
+    fn content(text: &str) -> Vec<String> {
+        quotes_of(text).into_iter().filter_map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_doubles() {
+        assert_eq!(content("“We will,” she said. \"Not now,\" he said."), ["We will,", "Not now,"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            content("“I'll go to the council's meeting in the ’90s style,” said Natixis’ chief."),
+            ["I'll go to the council's meeting in the ’90s style,"]
+        );
+    }
+
+    #[test]
+    fn british_singles_with_nested_doubles() {
+        let quotes = content("‘He told me “never again”,’ she said. 'Fine,' he said.");
+        assert_eq!(quotes, ["He told me “never again”,", "never again", "Fine,"]);
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(content("«Nous verrons», a-t-il dit."), ["Nous verrons"]);
+    }
+
+    #[test]
+    fn running_quotation_is_one_quote() {
+        let q = quotes_of("“First paragraph of the quote.\n“Second and last,” she said.");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].1 && q[0].2);
+        assert!(q[0].0.as_ref().unwrap().starts_with("First") && q[0].0.as_ref().unwrap().ends_with("last,"));
+    }
+
+    #[test]
+    fn unclosed_and_unopened_marks() {
+        let q = quotes_of("“Never closed here.\nNext paragraph, no mark.\nNever opened,” he said.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0], (Some("Never closed here.".into()), true, false));
+        assert_eq!(q[1], (Some("Never opened,".into()), false, true));
+    }
+}

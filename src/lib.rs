@@ -1,0 +1,83 @@
+//! attrib: a source-attribution and quote-verification checker for news text.
+//!
+//! ```
+//! use attrib::{Engine, InputFormat, RuleSet, SourceFile};
+//!
+//! let engine = Engine::new(RuleSet::defaults());
+//! let article = SourceFile::new("a.txt", "Experts say the bridge is unsafe.", InputFormat::Plain);
+//! let findings = engine.check(&article);
+//! assert_eq!(findings[0].code, "vague-source");
+//! ```
+//!
+//! The pipeline: [`text`] loads a file and finds its prose, [`document`]
+//! segments it and runs the one lexicon scan, [`attribution`] finds who said
+//! what, [`resolve`] builds the cast of speakers, [`checks`] read the result
+//! and produce [`Finding`]s. The library never prints; the binary reports.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod attribution;
+pub mod checks;
+pub mod document;
+pub mod finding;
+pub mod resolve;
+pub mod rules;
+pub mod text;
+
+pub use attribution::{Attribution, AttributionKind, SpeakerClass};
+pub use document::Document;
+pub use finding::{Finding, Label};
+pub use resolve::{Cast, Speaker};
+pub use rules::{RuleSet, Severity};
+pub use text::{InputFormat, SourceFile, Span};
+
+use attribution::grammar::Grammar;
+use rules::Lexicon;
+
+/// A rule set compiled for checking: build once, check many files.
+#[derive(Debug)]
+pub struct Engine {
+    pub rules: RuleSet,
+    pub lexicon: Lexicon,
+}
+
+/// Everything attrib knows about one document.
+#[derive(Debug)]
+pub struct Analysis<'s> {
+    pub document: Document<'s>,
+    pub attributions: Vec<Attribution>,
+    pub cast: Cast,
+}
+
+impl Engine {
+    pub fn new(rules: RuleSet) -> Self {
+        let lexicon = Lexicon::compile(&rules.lists);
+        Engine { rules, lexicon }
+    }
+
+    /// Segment, find attributions and resolve speakers.
+    pub fn analyze<'s>(&self, source: &'s SourceFile) -> Analysis<'s> {
+        let document = Document::build(source, &self.lexicon);
+        let grammar = Grammar::new(&self.lexicon);
+        let mut attributions = grammar.attributions(&document);
+        let cast = resolve::resolve(&document, &grammar, &self.lexicon, &self.rules, &mut attributions);
+        Analysis {
+            document,
+            attributions,
+            cast,
+        }
+    }
+
+    /// Run every enabled check over an analysis; findings sorted by position.
+    pub fn check_analysis(&self, analysis: &Analysis<'_>) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        checks::run_all(analysis, self, &mut findings);
+        finding::sort_findings(&mut findings);
+        findings
+    }
+
+    /// Analyse and check one source file.
+    pub fn check(&self, source: &SourceFile) -> Vec<Finding> {
+        self.check_analysis(&self.analyze(source))
+    }
+}

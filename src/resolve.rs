@@ -1,0 +1,292 @@
+//! Speaker resolution: the cast of a document.
+//!
+//! Each attribution's speaker is linked to one [`Speaker`]: surname mentions
+//! ("Xu", "Garcia Herrero") to the full name they shorten, wherever in the
+//! article the full name appears; pronouns to the nearest person (he, she) or
+//! group (they, it) before them; repeated descriptions ("the ministry") to
+//! one organisation. The registry then fills in roles and affiliations the
+//! article leaves out.
+
+use crate::attribution::grammar::Grammar;
+use crate::attribution::{Attribution, SpeakerClass};
+use crate::document::Document;
+use crate::rules::{Lexicon, RuleSet};
+use crate::Span;
+
+/// One source in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The full name, or the description for unnamed sources.
+    pub name: String,
+    pub class: SpeakerClass,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    /// Where the article gives the role or affiliation, if it does.
+    pub role_span: Option<Span>,
+    /// Every form the article uses for this speaker as a speaker ("Xu", "he").
+    pub aliases: Vec<String>,
+    /// Speaker mentions in attributions, in order.
+    pub mentions: Vec<Span>,
+    /// The first mention of the speaker's name in any form, speaker or not.
+    pub first_mention: Span,
+    /// The first mention with the full name, when the article has one.
+    pub full_name_mention: Option<Span>,
+    /// How many attributions this speaker has.
+    pub attributions: usize,
+    /// How many of them are direct or partial quotes.
+    pub quotes: usize,
+    /// The registry entry this speaker was linked to.
+    pub registry: Option<usize>,
+}
+
+/// The speakers of one document.
+#[derive(Clone, Debug, Default)]
+pub struct Cast {
+    pub speakers: Vec<Speaker>,
+}
+
+impl Cast {
+    pub fn get(&self, id: Option<usize>) -> Option<&Speaker> {
+        id.and_then(|i| self.speakers.get(i))
+    }
+}
+
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace()
+}
+
+/// Whether `short` is a run of whole words at the start or end of `full`
+/// ("Xu" in "Qingdao Xu", "Xi" in "Xi Jinping", "Garcia Herrero" in "Alicia Garcia Herrero").
+fn shortens(short: &str, full: &str) -> bool {
+    let short_words: Vec<&str> = words(short).collect();
+    let full_words: Vec<&str> = words(full).collect();
+    if short_words.is_empty() || short_words.len() >= full_words.len() {
+        return false;
+    }
+    full_words.ends_with(&short_words) || full_words.starts_with(&short_words)
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Build the cast of `doc` and link each attribution to its speaker.
+pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rules: &RuleSet, attributions: &mut [Attribution]) -> Cast {
+    let text: &str = &doc.text;
+    let mentions = grammar.name_mentions(doc);
+    let mut cast = Cast::default();
+    let mut order: Vec<usize> = (0..attributions.len()).collect();
+    order.sort_by_key(|&i| attributions[i].speaker.span.start);
+
+    for &i in &order {
+        let a = &attributions[i];
+        let phrase = &a.speaker;
+        let id = if phrase.pronoun {
+            resolve_pronoun(&cast, lexicon, phrase.span.slice(text), phrase.span.start)
+        } else if let (Some(name_span), SpeakerClass::Person | SpeakerClass::Organization) = (phrase.name, phrase.class) {
+            Some(person_or_named(&mut cast, &mentions, text, rules, name_span, phrase.class))
+        } else {
+            Some(described(&mut cast, text, phrase.span, phrase.class))
+        };
+        let id = id.unwrap_or_else(|| {
+            cast.speakers.push(Speaker {
+                name: phrase.span.slice(text).to_string(),
+                class: SpeakerClass::PronounUnresolved,
+                role: None,
+                affiliation: None,
+                role_span: None,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                first_mention: phrase.span,
+                full_name_mention: None,
+                attributions: 0,
+                quotes: 0,
+                registry: None,
+            });
+            cast.speakers.len() - 1
+        });
+        let speaker = &mut cast.speakers[id];
+        let alias = phrase.span.slice(text).to_string();
+        if !speaker.aliases.contains(&alias) && alias != speaker.name {
+            speaker.aliases.push(alias);
+        }
+        speaker.mentions.push(phrase.span);
+        speaker.attributions += 1;
+        if a.quote.is_some() {
+            speaker.quotes += 1;
+        }
+        if speaker.role.is_none() && speaker.affiliation.is_none() {
+            if let Some(role) = phrase.role.or(phrase.affiliation) {
+                speaker.role = phrase.role.map(|r| r.slice(text).to_string());
+                speaker.affiliation = phrase.affiliation.map(|r| r.slice(text).to_string());
+                speaker.role_span = Some(role);
+            }
+        }
+        attributions[i].speaker_id = Some(id);
+    }
+
+    // Named people the article never qualifies may still be described in a
+    // sentence that names them ("… as the Chinese president prepares").
+    for speaker in cast.speakers.iter_mut().filter(|s| s.class == SpeakerClass::Person && s.role.is_none()) {
+        let surname = speaker.name.rsplit(' ').next().unwrap_or(&speaker.name).to_string();
+        let role = mentions
+            .iter()
+            .filter(|m| words(m.slice(text)).any(|w| w == surname) || m.slice(text).contains(&format!("{surname}-")))
+            .filter_map(|m| doc.sentence_at(m.start))
+            .find_map(|s| grammar.role_description(doc, s));
+        if let Some(span) = role {
+            speaker.role = Some(span.slice(text).to_string());
+            speaker.role_span = Some(span);
+        }
+    }
+
+    link_registry(&mut cast, rules);
+    cast
+}
+
+/// A named speaker: find the person (or organisation) this name belongs to,
+/// creating it with the fullest form of the name the article uses.
+fn person_or_named(cast: &mut Cast, mentions: &[Span], text: &str, rules: &RuleSet, name_span: Span, class: SpeakerClass) -> usize {
+    let name = name_span.slice(text);
+    let existing = cast.speakers.iter().position(|s| {
+        matches!(s.class, SpeakerClass::Person | SpeakerClass::Organization)
+            && (same_name(&s.name, name) || shortens(name, &s.name) || s.aliases.iter().any(|a| same_name(a, name)))
+    });
+    if let Some(id) = existing {
+        return id;
+    }
+    // The fullest mention of this name anywhere in the article.
+    let full = mentions
+        .iter()
+        .filter(|m| shortens(name, m.slice(text)))
+        .max_by_key(|m| (words(m.slice(text)).count(), std::cmp::Reverse(m.start)))
+        .map(|m| m.slice(text));
+    let registry_full = rules
+        .speakers
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| same_name(a, name)) || shortens(name, &e.name))
+        .map(|e| e.name.as_str());
+    let full_name = full.or(registry_full).unwrap_or(name).to_string();
+    let is_full = words(&full_name).count() > 1;
+    let full_name_mention = mentions.iter().find(|m| same_name(m.slice(text), &full_name)).copied();
+    // The first mention in any form: the full name, or the short form alone.
+    let first_mention = mentions
+        .iter()
+        .find(|m| same_name(m.slice(text), &full_name) || same_name(m.slice(text), name))
+        .copied()
+        .unwrap_or(name_span)
+        .min(name_span);
+    // A single word never given in full and not in the registry is more
+    // likely an organisation ("Gazprom") than a person.
+    let class = if class == SpeakerClass::Person && !is_full && registry_full.is_none() {
+        SpeakerClass::Organization
+    } else {
+        class
+    };
+    cast.speakers.push(Speaker {
+        name: full_name,
+        class,
+        role: None,
+        affiliation: None,
+        role_span: None,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+        first_mention,
+        full_name_mention,
+        attributions: 0,
+        quotes: 0,
+        registry: None,
+    });
+    cast.speakers.len() - 1
+}
+
+/// An unnamed speaker: one entry per distinct description ("the ministry").
+fn described(cast: &mut Cast, text: &str, span: Span, class: SpeakerClass) -> usize {
+    let phrase = span.slice(text);
+    let key = phrase.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let key = ["the ", "The "].iter().find_map(|d| key.strip_prefix(d)).unwrap_or(key).to_lowercase();
+    if class == SpeakerClass::Organization || class == SpeakerClass::Document {
+        if let Some(id) = cast.speakers.iter().position(|s| s.class == class && s.name.to_lowercase().ends_with(&key)) {
+            return id;
+        }
+    }
+    cast.speakers.push(Speaker {
+        name: phrase.to_string(),
+        class,
+        role: None,
+        affiliation: None,
+        role_span: None,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+        first_mention: span,
+        full_name_mention: None,
+        attributions: 0,
+        quotes: 0,
+        registry: None,
+    });
+    cast.speakers.len() - 1
+}
+
+/// He and she stand for the last person mentioned before them; they for the
+/// last group, organisation or unnamed plural source; it for an organisation
+/// or document.
+fn resolve_pronoun(cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> Option<usize> {
+    let wanted = |class: SpeakerClass| {
+        if lexicon.pronouns_singular.contains(pronoun) {
+            class == SpeakerClass::Person
+        } else if lexicon.pronouns_neuter.contains(pronoun) {
+            matches!(class, SpeakerClass::Organization | SpeakerClass::Document)
+        } else {
+            matches!(class, SpeakerClass::Organization | SpeakerClass::Anonymous | SpeakerClass::Vague | SpeakerClass::Person)
+        }
+    };
+    cast.speakers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| wanted(s.class))
+        .filter_map(|(id, s)| {
+            let last = s.mentions.iter().chain(s.full_name_mention.iter()).filter(|m| m.start < at).map(|m| m.start).max()?;
+            Some((last, id))
+        })
+        .max()
+        .map(|(_, id)| id)
+}
+
+/// Link speakers to registry entries by name or alias, and take the
+/// registry's role and affiliation where the article gives none.
+fn link_registry(cast: &mut Cast, rules: &RuleSet) {
+    for speaker in &mut cast.speakers {
+        let entry = rules.speakers.iter().position(|e| {
+            same_name(&e.name, &speaker.name)
+                || e.aliases.iter().any(|a| same_name(a, &speaker.name))
+                || speaker.aliases.iter().any(|alias| same_name(&e.name, alias))
+        });
+        if let Some(index) = entry {
+            speaker.registry = Some(index);
+            let e = &rules.speakers[index];
+            if speaker.class == SpeakerClass::Organization && words(&e.name).count() > 1 {
+                speaker.class = SpeakerClass::Person;
+            }
+            if speaker.role.is_none() {
+                speaker.role = e.role.clone();
+            }
+            if speaker.affiliation.is_none() {
+                speaker.affiliation = e.affiliation.clone();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_shorten_full_names() {
+        assert!(shortens("Xu", "Qingdao Xu"));
+        assert!(shortens("Xi", "Xi Jinping"));
+        assert!(shortens("Garcia Herrero", "Alicia Garcia Herrero"));
+        assert!(!shortens("Herr", "Alicia Garcia Herrero"));
+        assert!(!shortens("Qingdao Xu", "Qingdao Xu"));
+    }
+}

@@ -1,0 +1,199 @@
+//! Rule files: the schema, the embedded default set, loading and merging.
+//!
+//! All YAML handling lives here, so replacing `serde_yaml` with a maintained
+//! fork is a change to this module only.
+
+pub mod lexicon;
+pub mod schema;
+
+pub use lexicon::Lexicon;
+pub use schema::{Level, LexiconLists, OutletEntry, RuleFile, Severity, SpeakerEntry, VerbClass, VerbGroup};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::collections::BTreeMap;
+
+/// The default rule set, embedded in the binary: (file name, YAML text).
+pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+    ("rules/verbs.yaml", include_str!("../../rules/verbs.yaml")),
+    ("rules/sources.yaml", include_str!("../../rules/sources.yaml")),
+    ("rules/claims.yaml", include_str!("../../rules/claims.yaml")),
+    ("rules/names.yaml", include_str!("../../rules/names.yaml")),
+    ("rules/segmentation.yaml", include_str!("../../rules/segmentation.yaml")),
+    ("rules/grammar.yaml", include_str!("../../rules/grammar.yaml")),
+];
+
+/// A rule file that could not be read, with the position of the problem.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{file}: {message}")]
+#[diagnostic(code(attrib::rules))]
+pub struct RuleError {
+    pub file: String,
+    pub message: String,
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl RuleError {
+    /// The 1-based line and column of the problem, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let span = self.span?;
+        let text = self.source_code.inner();
+        let before = &text[..span.offset().min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((line, column))
+    }
+}
+
+/// Parse one rule file. Errors point at the line and column in the YAML.
+pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
+    let error = |message: String, offset: Option<usize>, help: Option<String>| RuleError {
+        file: file.to_string(),
+        message,
+        source_code: NamedSource::new(file, text.to_string()),
+        span: offset.map(|o| (o.min(text.len()), 0).into()),
+        help,
+    };
+    let parsed: RuleFile = if text.trim().is_empty() {
+        RuleFile::default()
+    } else {
+        serde_yaml::from_str(text).map_err(|e| {
+            let offset = e.location().map(|l| l.index());
+            error(e.to_string(), offset, None)
+        })?
+    };
+    for code in parsed.checks.keys() {
+        if crate::checks::info(code).is_none() {
+            let offset = text.find(code.as_str());
+            let help = crate::checks::closest_code(code).map(|c| format!("did you mean `{c}`?"));
+            return Err(error(format!("unknown check code `{code}`"), offset, help));
+        }
+    }
+    Ok(parsed)
+}
+
+/// The merged rule set a run uses: the defaults, then each user file in order.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// Names of the files merged, in order.
+    pub files: Vec<String>,
+    pub publication: Option<String>,
+    pub checks: BTreeMap<String, Level>,
+    pub lists: LexiconLists,
+    pub speakers: Vec<SpeakerEntry>,
+    pub outlets: Vec<OutletEntry>,
+    pub strict: bool,
+}
+
+impl RuleSet {
+    /// The embedded default rule set.
+    pub fn defaults() -> Self {
+        let mut set = RuleSet::default();
+        for (name, text) in DEFAULT_RULE_FILES {
+            // The defaults are tested; a broken default is a build bug.
+            let file = parse_rule_file(name, text).unwrap_or_else(|e| panic!("default rules: {e}"));
+            set.merge(name, file);
+        }
+        set
+    }
+
+    /// Merge a rule file over this set: scalars replace, lists append.
+    pub fn merge(&mut self, name: &str, file: RuleFile) {
+        self.files.push(name.to_string());
+        if file.publication.is_some() {
+            self.publication = file.publication;
+        }
+        self.checks.extend(file.checks);
+        self.strict |= file.strict;
+        let l = &mut self.lists;
+        let f = file.lexicon;
+        l.reporting_verbs.extend(f.reporting_verbs);
+        macro_rules! append {
+            ($($list:ident),*) => { $( l.$list.extend(f.$list); )* };
+        }
+        append!(
+            vague_sources,
+            vague_heads,
+            passive_vague_verbs,
+            anonymous_heads,
+            anonymity_markers,
+            anonymity_reasons,
+            knowledge_clauses,
+            secondhand_markers,
+            organization_heads,
+            document_heads,
+            outlet_heads,
+            evaluative,
+            boosters,
+            hedges,
+            predictions,
+            causal,
+            change,
+            comparison,
+            generalisations,
+            titles,
+            courtesy_titles,
+            role_nouns,
+            name_particles,
+            not_names,
+            pronouns_singular,
+            pronouns_plural,
+            pronouns_neuter,
+            abbreviations,
+            determiners,
+            auxiliaries,
+            be_verbs,
+            time_words,
+            prepositions
+        );
+        self.speakers.extend(file.speakers);
+        self.outlets.extend(file.outlets);
+    }
+
+    /// The severity a check runs at, or `None` when it is switched off.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.checks.get(code) {
+            Some(level) => level.severity(),
+            None => Some(default),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load() {
+        let set = RuleSet::defaults();
+        assert!(!set.lists.reporting_verbs.is_empty());
+        assert!(!set.lists.abbreviations.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let err = parse_rule_file("a.yaml", "publication: X\nspeakerz: []\n").unwrap_err();
+        assert_eq!(err.position().map(|p| p.0), Some(2));
+        assert!(err.message.contains("speakerz"));
+    }
+
+    #[test]
+    fn unknown_check_code_suggests_the_closest() {
+        let err = parse_rule_file("a.yaml", "checks:\n  vague-sources: off\n").unwrap_err();
+        assert_eq!(err.position().map(|p| p.0), Some(2));
+        assert_eq!(err.help.as_deref(), Some("did you mean `vague-source`?"));
+    }
+
+    #[test]
+    fn user_lists_extend_the_defaults() {
+        let mut set = RuleSet::defaults();
+        let before = set.lists.vague_sources.len();
+        let file = parse_rule_file("u.yaml", "lexicon:\n  vague_sources: [pundits reckon]\n").unwrap();
+        set.merge("u.yaml", file);
+        assert_eq!(set.lists.vague_sources.len(), before + 1);
+    }
+}

@@ -1,0 +1,9 @@
+//! Source text: spans, files, line index and input formats.
+
+pub mod prose;
+pub mod source;
+pub mod span;
+
+pub use prose::{Block, BlockKind, Prose};
+pub use source::{InputFormat, LineColumn, NotUtf8, SourceFile};
+pub use span::Span;

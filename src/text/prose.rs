@@ -1,0 +1,219 @@
+//! Input formats: which parts of a file are prose, and how they divide into blocks.
+//!
+//! The analysis never rewrites the text. For Markdown it works on a *masked*
+//! copy of the same length in which everything that is not prose (markup,
+//! code, HTML comments, link targets, front matter) is replaced by spaces, so
+//! every byte offset found in the mask is also an offset into the original.
+
+use super::{InputFormat, SourceFile, Span};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+/// What a block of prose is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph, list item or table cell of running text.
+    Body,
+    /// A headline or cross-head: read, but not checked as a claim.
+    Heading,
+}
+
+/// A paragraph-like unit of prose.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+/// The prose of a file: the text to analyse (same length as the original)
+/// and its blocks in order.
+#[derive(Debug)]
+pub struct Prose<'s> {
+    pub text: Cow<'s, str>,
+    pub blocks: Vec<Block>,
+}
+
+impl<'s> Prose<'s> {
+    pub fn of(source: &'s SourceFile) -> Self {
+        match source.format {
+            InputFormat::Plain => plain(&source.text),
+            InputFormat::Markdown => markdown(&source.text),
+        }
+    }
+}
+
+/// Lines longer than this are taken as whole paragraphs rather than
+/// hard-wrapped text.
+const WRAPPED_LINE_MAX: usize = 100;
+/// A line without end punctuation and with at most this many words reads as a heading.
+const HEADING_MAX_WORDS: usize = 14;
+
+/// Plain text: blocks are separated by blank lines; inside a block, each line
+/// is its own paragraph unless the block looks hard-wrapped (all its lines short).
+fn plain(text: &str) -> Prose<'_> {
+    let mut blocks = Vec::new();
+    let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines: Vec<Span> = Vec::new();
+    let flush = |lines: &mut Vec<Span>, blocks: &mut Vec<Block>| {
+        if lines.is_empty() {
+            return;
+        }
+        let wrapped = lines.len() > 1 && lines.iter().all(|l| l.len() <= WRAPPED_LINE_MAX);
+        if wrapped {
+            let span = Span::new(lines[0].start, lines[lines.len() - 1].end);
+            blocks.push(Block { span, kind: BlockKind::Body });
+        } else {
+            for &line in lines.iter() {
+                blocks.push(Block { span: line, kind: BlockKind::Body });
+            }
+        }
+        lines.clear();
+    };
+    let mut start = body_start;
+    while start <= text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let line = trim_span(text, Span::new(start, end));
+        if line.is_empty() {
+            flush(&mut lines, &mut blocks);
+        } else {
+            lines.push(line);
+        }
+        start = end + 1;
+    }
+    flush(&mut lines, &mut blocks);
+    let count = blocks.len();
+    for i in 0..count {
+        let next_is_body = i + 1 < count;
+        if next_is_body && looks_like_heading(blocks[i].span.slice(text)) {
+            blocks[i].kind = BlockKind::Heading;
+        }
+    }
+    Prose {
+        text: Cow::Borrowed(text),
+        blocks,
+    }
+}
+
+/// A short line that does not end like a sentence.
+fn looks_like_heading(line: &str) -> bool {
+    let last = line.trim_end().chars().last();
+    let ends_like_sentence = matches!(
+        last,
+        Some('.' | '?' | '!' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '»' | ')' | '…')
+    );
+    !ends_like_sentence && !line.contains(['“', '"']) && line.split_whitespace().count() <= HEADING_MAX_WORDS
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let slice = span.slice(text);
+    let trimmed_start = slice.trim_start();
+    let start = span.start + (slice.len() - trimmed_start.len());
+    let end = start + trimmed_start.trim_end().len();
+    Span::new(start, end)
+}
+
+/// Markdown via pulldown-cmark: prose is the text of paragraphs, headings,
+/// list items and table cells; code, HTML, link targets and front matter are masked.
+fn markdown(text: &str) -> Prose<'_> {
+    let mut mask = vec![b' '; text.len()];
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        mask[i] = b'\n';
+    }
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH;
+    // An open block: its kind and the extent of the prose seen inside it.
+    struct Open {
+        kind: BlockKind,
+        extent: Option<Span>,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut blocks = Vec::new();
+    let mut skip_depth = 0usize; // inside code blocks and metadata
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => stack.push(Open {
+                kind: BlockKind::Body,
+                extent: None,
+            }),
+            Event::Start(Tag::Heading { .. }) => stack.push(Open {
+                kind: BlockKind::Heading,
+                extent: None,
+            }),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) => {
+                if let Some(Open { kind, extent: Some(span) }) = stack.pop() {
+                    blocks.push(Block { span, kind });
+                }
+            }
+            Event::Text(_) if skip_depth == 0 => {
+                // Copy the original bytes: the range covers exactly this text
+                // (entities and escapes stay as written; offsets stay exact).
+                mask[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+                if let Some(open) = stack.last_mut() {
+                    let span = Span::from(range);
+                    open.extent = Some(open.extent.map_or(span, |e| e.join(span)));
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks.sort_by_key(|b| b.span.start);
+    // Only whole characters of the original were copied, every other byte is
+    // ASCII, so the mask is valid UTF-8.
+    let masked = String::from_utf8(mask).unwrap_or_default();
+    Prose {
+        text: Cow::Owned(masked),
+        blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose_of(text: &str, format: InputFormat) -> (SourceFile, Vec<(BlockKind, String)>) {
+        let file = SourceFile::new("t", text, format);
+        let prose = Prose::of(&file);
+        let blocks = prose
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.span.slice(&prose.text).to_string()))
+            .collect();
+        (file, blocks)
+    }
+
+    #[test]
+    fn plain_lines_are_paragraphs_and_short_lines_headings() {
+        let long = "word ".repeat(30);
+        let text = format!("A Short Heading\n{long}end.\n{long}end.");
+        let (_, blocks) = prose_of(&text, InputFormat::Plain);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[0].0, BlockKind::Heading);
+        assert_eq!(blocks[1].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn plain_wrapped_paragraphs_join() {
+        let text = "The council met on Tuesday and\nvoted to raise fares.\n\nA second paragraph.\n";
+        let (_, blocks) = prose_of(text, InputFormat::Plain);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].1, "The council met on Tuesday and\nvoted to raise fares.");
+    }
+
+    #[test]
+    fn markdown_masks_code_links_and_comments() {
+        let text = "---\ntitle: x\n---\n# Fares rise\n\nShe said [it](https://x.org/said) was *fine*.\n\n<!-- said -->\n\n```\nsaid\n```\n";
+        let file = SourceFile::new("t.md", text, InputFormat::Markdown);
+        let prose = Prose::of(&file);
+        assert_eq!(prose.text.len(), text.len());
+        assert_eq!(prose.text.matches("said").count(), 1);
+        assert_eq!(prose.blocks.len(), 2);
+        assert_eq!(prose.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(prose.blocks[0].span.slice(text), "Fares rise");
+    }
+}

@@ -1,0 +1,153 @@
+//! Source files and the line index that turns byte offsets into lines and columns.
+
+use std::path::Path;
+
+/// How a file's text is to be read.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    Plain,
+    Markdown,
+}
+
+impl InputFormat {
+    /// The format implied by a file name: `.md` and `.markdown` are Markdown,
+    /// everything else is plain text.
+    pub fn from_path(path: &Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                InputFormat::Markdown
+            }
+            _ => InputFormat::Plain,
+        }
+    }
+}
+
+/// One article: its name, its text exactly as read, and where its lines start.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    pub format: InputFormat,
+    line_starts: Vec<usize>,
+}
+
+/// A position for people: 1-based line, 1-based column counted in characters.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct LineColumn {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why bytes could not become a [`SourceFile`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name} is not valid UTF-8: invalid byte at line {line}, column {column} (byte offset {offset})")]
+pub struct NotUtf8 {
+    pub name: String,
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>, format: InputFormat) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            format,
+            line_starts,
+        }
+    }
+
+    /// Decode `bytes` as UTF-8, reporting where the first invalid byte is.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>, format: InputFormat) -> Result<Self, NotUtf8> {
+        let name = name.into();
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(name, text, format)),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let bytes = err.as_bytes();
+                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+                let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+                // The prefix up to `offset` is valid UTF-8, so this cannot fail.
+                let column = 1 + std::str::from_utf8(&bytes[line_start..offset]).map_or(0, |s| s.chars().count());
+                Err(NotUtf8 {
+                    name,
+                    offset,
+                    line,
+                    column,
+                })
+            }
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 1-based line and character column of a byte offset. A byte-order
+    /// mark at the start of the file is not counted as a column, and a CR
+    /// before LF belongs to the line it ends.
+    pub fn line_column(&self, offset: usize) -> LineColumn {
+        let offset = offset.min(self.text.len());
+        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let mut line_start = self.line_starts[line_index];
+        if line_index == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
+            line_start = 3;
+        }
+        let column = 1 + self.text[line_start..offset].chars().count();
+        LineColumn {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The byte span of a 1-based line, without its line ending.
+    pub fn line_span(&self, line: usize) -> crate::Span {
+        let start = self.line_starts[line - 1];
+        let mut end = self.line_starts.get(line).map_or(self.text.len(), |&next| next - 1);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        crate::Span::new(start, end.max(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile::new("a", "“Yes,” she said.\nNext line", InputFormat::Plain);
+        let said = file.text.find("said").unwrap();
+        assert_eq!(file.line_column(said), LineColumn { line: 1, column: 12 });
+        let next = file.text.find("Next").unwrap();
+        assert_eq!(file.line_column(next), LineColumn { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn bom_and_crlf_keep_positions() {
+        let file = SourceFile::new("a", "\u{feff}One.\r\nTwo said.\r\n", InputFormat::Plain);
+        assert_eq!(file.line_column(3), LineColumn { line: 1, column: 1 });
+        let two = file.text.find("Two").unwrap();
+        assert_eq!(file.line_column(two), LineColumn { line: 2, column: 1 });
+        assert_eq!(file.line_span(1).slice(&file.text), "\u{feff}One.");
+        assert_eq!(file.line_span(2).slice(&file.text), "Two said.");
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_position() {
+        let err = SourceFile::from_bytes("bad.txt", b"ok\nab\xffcd".to_vec(), InputFormat::Plain).unwrap_err();
+        assert_eq!((err.line, err.column, err.offset), (2, 3, 5));
+        assert!(err.to_string().contains("bad.txt"));
+    }
+}
