@@ -21,6 +21,7 @@ pub mod checks;
 pub mod document;
 pub mod finding;
 pub mod resolve;
+pub mod report;
 pub mod rules;
 pub mod text;
 

@@ -128,10 +128,10 @@ pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rul
     // Named people the article never qualifies may still be described in a
     // sentence that names them ("… as the Chinese president prepares").
     for speaker in cast.speakers.iter_mut().filter(|s| s.class == SpeakerClass::Person && s.role.is_none()) {
-        let surname = speaker.name.rsplit(' ').next().unwrap_or(&speaker.name).to_string();
+        let name_words: Vec<&str> = words(&speaker.name).filter(|w| w.chars().count() > 1).collect();
         let role = mentions
             .iter()
-            .filter(|m| words(m.slice(text)).any(|w| w == surname) || m.slice(text).contains(&format!("{surname}-")))
+            .filter(|m| m.slice(text).split([' ', '-']).any(|w| name_words.contains(&w)))
             .filter_map(|m| doc.sentence_at(m.start))
             .find_map(|s| grammar.role_description(doc, s));
         if let Some(span) = role {

@@ -201,6 +201,14 @@ impl<'l> Grammar<'l> {
     }
 
     fn head_of(&self, word: &str) -> Option<Head> {
+        self.head_of_form(word).or_else(|| {
+            // Plurals of listed nouns: "engineers", "spokespeople" is listed itself.
+            let singular = word.strip_suffix("es").filter(|w| w.ends_with(['s', 'x', 'h'])).or_else(|| word.strip_suffix('s'))?;
+            self.head_of_form(singular)
+        })
+    }
+
+    fn head_of_form(&self, word: &str) -> Option<Head> {
         let lex = self.lex;
         if lex.anonymous_heads.contains(word) {
             Some(Head::Anonymous)
@@ -499,12 +507,34 @@ impl<'l> Grammar<'l> {
             ends[count] = i.len() - r.len();
             count += 1;
         }
+        // Reporting verbs are lower case in running text: "the United States"
+        // holds no verb.
+        if !i.starts_with(|c: char| c.is_lowercase()) {
+            return fail(i);
+        }
         for &end in ends[..count].iter().rev() {
             if let Some(class) = self.lex.verb_class(&i[..end]) {
                 return Ok((&i[end..], (&i[..end], class)));
             }
         }
         fail(i)
+    }
+
+    /// A verb's base form ("say", "state"), which has an -s form in the lexicon.
+    fn is_bare_form(&self, cue: &str) -> bool {
+        !cue.contains(' ') && self.lex.verb_class(&format!("{cue}s")).is_some()
+    }
+
+    /// A singular third-person subject: a name, "the ministry", "he".
+    fn is_singular(&self, np: &Np<'_>) -> bool {
+        if np.pronoun {
+            return self.lex.pronouns_singular.contains(np.text) || self.lex.pronouns_neuter.contains(np.text);
+        }
+        match np.class {
+            SpeakerClass::Person | SpeakerClass::Organization => true,
+            SpeakerClass::Vague => false,
+            _ => !np.text.ends_with('s'),
+        }
     }
 
     /// Words allowed between a speaker and the cue: auxiliaries and adverbs
@@ -543,12 +573,13 @@ impl<'l> Grammar<'l> {
             }
             self.quote_then_speaker(doc, s, &mut found, &mut used_cues);
             for hit in doc.hits_in(s) {
-                if hit.kinds.has(PhraseKind::ReportingVerb) && !used_cues.contains(&hit.span) {
+                if hit.kinds.has(PhraseKind::ReportingVerb) && !used_cues.iter().any(|u| u.overlaps(hit.span)) {
                     let cue_text = hit.span.slice(text);
                     if cue_text.eq_ignore_ascii_case("according to") {
                         self.according_to(doc, s, hit.span, &mut found);
                     } else if !doc.in_quote(hit.span.start) {
-                        if let Some(class) = hit.verb {
+                        let lower = cue_text.starts_with(|c: char| c.is_lowercase());
+                        if let Some(class) = hit.verb.filter(|_| lower) {
                             if self.subject_then_cue(doc, s, Cue { span: hit.span, class }, &mut found) {
                                 used_cues.push(hit.span);
                             }
@@ -560,7 +591,9 @@ impl<'l> Grammar<'l> {
                 self.passive_by(doc, s, hit.span, &mut found);
             }
             for hit in doc.hits_of(s, PhraseKind::VagueSource) {
-                let covered = found.iter().any(|a| a.sentence == s && a.speaker.extent.overlaps(hit.span));
+                let covered = found.iter().any(|a| {
+                    a.sentence == s && (a.speaker.extent.overlaps(hit.span) || a.cue.is_some_and(|c| c.span.overlaps(hit.span)))
+                });
                 if !covered && !doc.in_quote(hit.span.start) {
                     self.vague_phrase(doc, s, hit.span, &mut found);
                 }
@@ -681,6 +714,12 @@ impl<'l> Grammar<'l> {
             at_boundary = boundary;
         }
         for start in starts {
+            // A word inside another frame's speaker ("according to Qingdao Xu,
+            // a scholar, suggested") does not start this verb's subject.
+            let absolute = sentence.start + start;
+            if found.iter().any(|a| a.sentence == s && a.speaker.extent.start < absolute && absolute < a.speaker.extent.end) {
+                continue;
+            }
             let input = &text[sentence.start + start..sentence.end];
             let Ok((rest, nps)) = self.speakers(input) else { continue };
             let rest_at = offset_in(text, rest);
@@ -695,6 +734,16 @@ impl<'l> Grammar<'l> {
             if gap.split_whitespace().any(|w| self.lex.be_verbs.contains(w)) {
                 continue;
             }
+            // "… according to Qingdao Xu, a scholar, suggested": the phrase
+            // after "according to" is that frame's speaker, not this verb's.
+            if text[sentence.start..sentence.start + start].trim_end().to_ascii_lowercase().ends_with("according to") {
+                continue;
+            }
+            // "Russian state media": a singular subject does not take a bare
+            // verb ("Russian state"), a plural one does ("critics say").
+            if gap.trim().is_empty() && self.is_bare_form(cue.span.slice(text)) && nps.len() == 1 && self.is_singular(&nps[0]) {
+                continue;
+            }
             let cue_text = cue.span.slice(text);
             let after = &text[cue.span.end..sentence.end];
             let (after, mut recipient) = self.recipient(cue_text, after);
@@ -707,7 +756,31 @@ impl<'l> Grammar<'l> {
             }
             return true;
         }
-        false
+        self.cue_then_subject(doc, s, cue, found)
+    }
+
+    /// `…, said Mara Voss, who chairs the traders' association.`: an inverted
+    /// attribution after the content it reports.
+    fn cue_then_subject(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let before = text[sentence.start..cue.span.start].trim_end();
+        if !before.ends_with(',') {
+            return false;
+        }
+        let after = &text[cue.span.end..sentence.end];
+        let Ok((_, (_, nps))) = (ws1, |j| self.speakers(j)).parse(after) else {
+            return false;
+        };
+        let content = trim_clause(text, Span::new(sentence.start, sentence.start + before.len() - 1));
+        if content.slice(text).split_whitespace().count() < 3 {
+            return false;
+        }
+        let kind = content_kind(doc, content);
+        for np in &nps {
+            found.push(self.attribution(doc, np, Some(cue), Some(content), None, s, None, kind));
+        }
+        true
     }
 
     /// What follows a cue: a quote (`said: “…”`), a that-clause, other words,
@@ -770,7 +843,8 @@ impl<'l> Grammar<'l> {
         let rest_at = offset_in(text, rest);
         let at_start = text[sentence.start..cue_span.start].trim_start_matches(|c: char| c.is_whitespace() || is_opening_mark(c)).is_empty();
         let content = if at_start {
-            trim_clause(text, Span::new(rest_at, sentence.end))
+            let clause = text[rest_at..sentence.end].trim_start_matches([',', ' ']);
+            trim_clause(text, Span::new(offset_in(text, clause), sentence.end))
         } else {
             let tail = text[rest_at..sentence.end].trim_start_matches([',', ' ']);
             let ends_sentence = tail.trim_end_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '”' | '’' | ' ')).is_empty();
@@ -929,10 +1003,18 @@ impl<'l> Grammar<'l> {
 }
 
 /// A quote of a few words inside the writer's sentence ("a “daring” move").
-fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
-    let content = doc.slice(quote.content).trim_end();
-    let ends_sentence = content.ends_with(['.', '?', '!', ',', '…']);
-    quote.word_count(&doc.text) <= 4 && !ends_sentence
+pub fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
+    quote.word_count(&doc.text) <= 4 && !opens_sentence(doc, quote)
+}
+
+/// Whether a quote stands at the start of its sentence (a quotation of its
+/// own) rather than inside the writer's words.
+fn opens_sentence(doc: &Document<'_>, quote: &Quote) -> bool {
+    let start = quote.span().start;
+    doc.sentence_at(start).is_none_or(|s| {
+        let sentence = doc.sentences[s].span;
+        doc.text[sentence.start..start].trim().is_empty()
+    })
 }
 
 fn has_quote_close(doc: &Document<'_>, sentence: Span) -> bool {

@@ -48,9 +48,7 @@ impl Check for UnattributedQuote {
                 continue;
             }
             let content = doc.slice(quote.content).trim();
-            let words = content.split_whitespace().count();
-            let full_sentence = content.ends_with(['.', '?', '!', ',', '…']) && words > 2;
-            if words <= 4 && !full_sentence {
+            if crate::attribution::grammar::is_fragment(doc, quote) {
                 continue;
             }
             let attributed = analysis.attributions.iter().any(|a| {

@@ -63,7 +63,9 @@ impl Check for VagueSource {
         }
         for (s, _) in doc.sentences.iter().enumerate() {
             for hit in doc.hits_of(s, PhraseKind::VagueSource) {
-                if !doc.in_quote(hit.span.start) {
+                // "is viewed as … by Ana Ruiz": the passive has a named agent.
+                let has_agent = analysis.attributions.iter().any(|a| a.cue.is_some_and(|c| c.span.overlaps(hit.span)));
+                if !doc.in_quote(hit.span.start) && !has_agent {
                     push(hit.span, out);
                 }
             }

@@ -45,6 +45,17 @@ impl<'s> Prose<'s> {
 /// Lines longer than this are taken as whole paragraphs rather than
 /// hard-wrapped text.
 const WRAPPED_LINE_MAX: usize = 100;
+/// Lines of hard-wrapped text (all but the last) are at least this long.
+const WRAPPED_LINE_MIN: usize = 40;
+
+/// A line ending a sentence followed by one opening a quotation reads as
+/// two paragraphs even when both are short.
+fn starts_new_paragraph(line: &str, next: &str) -> bool {
+    let ends = line.trim_end().ends_with(['.', '?', '!', '”', '"', '’']);
+    let opens = next.trim_start().starts_with(['“', '"', '‘', '«', '-', '*', '•']);
+    ends && opens
+}
+
 /// A line without end punctuation and with at most this many words reads as a heading.
 const HEADING_MAX_WORDS: usize = 14;
 
@@ -58,7 +69,13 @@ fn plain(text: &str) -> Prose<'_> {
         if lines.is_empty() {
             return;
         }
-        let wrapped = lines.len() > 1 && lines.iter().all(|l| l.len() <= WRAPPED_LINE_MAX);
+        // Hard-wrapped text has lines of similar, moderate length; a block of
+        // short one-line paragraphs has lines that end sentences and start
+        // new ones.
+        let wrapped = lines.len() > 1
+            && lines.iter().all(|l| l.len() <= WRAPPED_LINE_MAX)
+            && lines[..lines.len() - 1].iter().all(|l| l.len() >= WRAPPED_LINE_MIN)
+            && lines.windows(2).all(|pair| !starts_new_paragraph(pair[0].slice(text), pair[1].slice(text)));
         if wrapped {
             let span = Span::new(lines[0].start, lines[lines.len() - 1].end);
             blocks.push(Block { span, kind: BlockKind::Body });
@@ -199,10 +216,10 @@ mod tests {
 
     #[test]
     fn plain_wrapped_paragraphs_join() {
-        let text = "The council met on Tuesday and\nvoted to raise fares.\n\nA second paragraph.\n";
+        let text = "The council met on Tuesday evening in the town hall and\nvoted to raise fares.\n\nA second paragraph.\n";
         let (_, blocks) = prose_of(text, InputFormat::Plain);
         assert_eq!(blocks.len(), 2);
-        assert_eq!(blocks[0].1, "The council met on Tuesday and\nvoted to raise fares.");
+        assert_eq!(blocks[0].1, "The council met on Tuesday evening in the town hall and\nvoted to raise fares.");
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! Inputs: files, folders (walked for articles) and `-` for stdin, loaded as
+//! [`SourceFile`]s. Every failure is an [`InputError`] naming the file.
+
+use attrib::text::NotUtf8;
+use attrib::{InputFormat, SourceFile};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The name stdin gets in reports.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// File extensions a folder walk picks up. A file named on the command line is
+/// read whatever its extension.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// One article to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum InputError {
+    #[error("cannot read {path}: {reason}")]
+    #[diagnostic(code(attrib::input))]
+    Read { path: String, reason: String },
+
+    #[error("{path} is not valid UTF-8: invalid byte at line {line}, column {column}")]
+    #[diagnostic(code(attrib::input), help("save the file as UTF-8"))]
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+        /// The text read, invalid bytes replaced, to show where the problem is.
+        #[source_code]
+        text: NamedSource<String>,
+        #[label("invalid UTF-8")]
+        at: SourceSpan,
+    },
+}
+
+impl InputError {
+    fn read(path: &str, err: impl std::fmt::Display) -> Self {
+        InputError::Read {
+            path: path.to_string(),
+            reason: err.to_string(),
+        }
+    }
+
+    fn not_utf8(err: NotUtf8, bytes: &[u8]) -> Self {
+        // Up to the bad byte the lossy text is the file's text, so the offset holds.
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let length = text[err.offset..].chars().next().map_or(0, char::len_utf8);
+        InputError::NotUtf8 {
+            text: NamedSource::new(&err.name, text),
+            at: (err.offset, length).into(),
+            path: err.name,
+            line: err.line,
+            column: err.column,
+        }
+    }
+}
+
+/// The articles one command-line argument stands for: `-`, a file, or the
+/// article files under a folder (sorted, hidden entries skipped).
+pub fn expand(arg: &Path) -> Vec<Result<Input, InputError>> {
+    if arg == Path::new("-") {
+        return vec![Ok(Input::Stdin)];
+    }
+    let name = arg.display().to_string();
+    match std::fs::metadata(arg) {
+        Err(err) => vec![Err(InputError::read(&name, err))],
+        Ok(meta) if meta.is_dir() => walk(arg),
+        Ok(_) => vec![Ok(Input::File(arg.to_path_buf()))],
+    }
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn walk(dir: &Path) -> Vec<Result<Input, InputError>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|entry| match entry {
+            Ok(e) if e.file_type().is_file() && is_article(e.path()) => Some(Ok(Input::File(e.into_path()))),
+            Ok(_) => None,
+            Err(err) => {
+                let path = err.path().unwrap_or(dir).display().to_string();
+                let reason = err.io_error().map_or_else(|| err.to_string(), ToString::to_string);
+                Some(Err(InputError::Read { path, reason }))
+            }
+        })
+        .collect()
+}
+
+/// Read an input into a source file; the format follows the extension.
+pub fn load(input: &Input) -> Result<SourceFile, InputError> {
+    let (name, format, bytes) = match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| InputError::read(STDIN_NAME, e))?;
+            (STDIN_NAME.to_string(), InputFormat::Plain, bytes)
+        }
+        Input::File(path) => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| InputError::read(&name, e))?;
+            (name, InputFormat::from_path(path), bytes)
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text, format)),
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let err = SourceFile::from_bytes(name, bytes.clone(), format).expect_err("not UTF-8");
+            Err(InputError::not_utf8(err, &bytes))
+        }
+    }
+}
+
+/// Every input of a command line, in order, each loaded when asked for, so
+/// that a long run reports as it goes.
+pub fn inputs(args: &[PathBuf]) -> impl Iterator<Item = Result<SourceFile, InputError>> + '_ {
+    args.iter().flat_map(|arg| expand(arg)).map(|input| input.and_then(|i| load(&i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_extensions() {
+        assert!(is_article(Path::new("a/b.md")));
+        assert!(is_article(Path::new("b.TXT")));
+        assert!(!is_article(Path::new("b.yaml")));
+        assert!(!is_article(Path::new("README")));
+    }
+}
