@@ -1003,8 +1003,12 @@ impl<'l> Grammar<'l> {
 }
 
 /// A quote of a few words inside the writer's sentence ("a “daring” move").
+/// A short quoted fragment inside the writer's sentence ("a “daring” move",
+/// "a “zero COVID” policy"): it starts in lower case, or is a word or two.
 pub fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
-    quote.word_count(&doc.text) <= 4 && !opens_sentence(doc, quote)
+    let words = quote.word_count(&doc.text);
+    let lowercase = doc.slice(quote.content).trim_start().starts_with(|c: char| c.is_lowercase());
+    !opens_sentence(doc, quote) && (lowercase && words <= 6 || words <= 2)
 }
 
 /// Whether a quote stands at the start of its sentence (a quotation of its

@@ -68,7 +68,10 @@ fn list() -> String {
         ));
     }
     for code in VERIFICATION_CODES {
-        text.push_str(&format!("{code:width$}  {:7}  quote verification (not built yet)\n", "-"));
+        text.push_str(&format!(
+            "{code:width$}  {:7}  quote verification (not built yet)\n",
+            "-"
+        ));
     }
     text
 }

@@ -15,7 +15,10 @@ pub fn run(_args: InitArgs, ui: &mut Ui) -> Exit {
     match result {
         Ok(()) => {
             if !ui.quiet {
-                let _ = writeln!(io::stdout().lock(), "wrote {CONFIG_FILE}; check it with `attrib rules check`");
+                let _ = writeln!(
+                    io::stdout().lock(),
+                    "wrote {CONFIG_FILE}; check it with `attrib rules check`"
+                );
             }
             Exit::Clean
         }

@@ -106,7 +106,10 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
     let (name, format, bytes) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| InputError::read(STDIN_NAME, e))?;
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError::read(STDIN_NAME, e))?;
             (STDIN_NAME.to_string(), InputFormat::Plain, bytes)
         }
         Input::File(path) => {
@@ -128,7 +131,9 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
 /// Every input of a command line, in order, each loaded when asked for, so
 /// that a long run reports as it goes.
 pub fn inputs(args: &[PathBuf]) -> impl Iterator<Item = Result<SourceFile, InputError>> + '_ {
-    args.iter().flat_map(|arg| expand(arg)).map(|input| input.and_then(|i| load(&i)))
+    args.iter()
+        .flat_map(|arg| expand(arg))
+        .map(|input| input.and_then(|i| load(&i)))
 }
 
 #[cfg(test)]

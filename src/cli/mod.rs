@@ -134,7 +134,7 @@ impl Ui {
         self.failed = true;
         let handler = human::handler(self.use_color(io::stderr().is_terminal()));
         let text = human::render(&handler, diagnostic);
-        let _ = writeln!(io::stderr().lock(), "{}", text.trim_end());
+        let _ = writeln!(io::stderr().lock(), "{}\n", text.trim_end());
     }
 
     /// Report an error writing stdout. A closed pipe (`attrib … | head`) is
@@ -151,7 +151,11 @@ impl Ui {
         if !self.rules.is_empty() {
             return self.rules.clone();
         }
-        std::env::current_dir().ok().and_then(|dir| find_config(&dir)).into_iter().collect()
+        std::env::current_dir()
+            .ok()
+            .and_then(|dir| find_config(&dir))
+            .into_iter()
+            .collect()
     }
 
     /// The defaults with every rule file merged over them, in order. A broken

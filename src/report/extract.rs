@@ -16,7 +16,10 @@ pub struct ExtractOutput {
 
 impl ExtractOutput {
     pub fn new(files: Vec<ExtractFile>) -> Self {
-        ExtractOutput { version: VERSION, files }
+        ExtractOutput {
+            version: VERSION,
+            files,
+        }
     }
 }
 
@@ -102,7 +105,9 @@ impl AttributionOutput {
                 .unwrap_or_else(|| phrase.span.slice(text).to_string()),
             class: speaker.map_or(phrase.class, |s| s.class).as_str(),
             role: speaker.and_then(|s| s.role.clone()).or_else(|| slice(phrase.role)),
-            affiliation: speaker.and_then(|s| s.affiliation.clone()).or_else(|| slice(phrase.affiliation)),
+            affiliation: speaker
+                .and_then(|s| s.affiliation.clone())
+                .or_else(|| slice(phrase.affiliation)),
             line: at.line,
             column: at.column,
             offset: at.offset,
@@ -120,7 +125,11 @@ impl AttributionOutput {
 
 impl ExtractFile {
     pub fn new(source: &SourceFile, analysis: &Analysis<'_>) -> Self {
-        let attributions = analysis.attributions.iter().map(|a| AttributionOutput::new(source, analysis, a)).collect();
+        let attributions = analysis
+            .attributions
+            .iter()
+            .map(|a| AttributionOutput::new(source, analysis, a))
+            .collect();
         let speakers = analysis
             .cast
             .speakers
@@ -168,8 +177,9 @@ fn cell(text: &str, width: usize) -> String {
 /// Rows as columns padded to their widest cell; the last column is not padded.
 fn write_columns(out: &mut dyn io::Write, rows: &[Vec<String>]) -> io::Result<()> {
     let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
     for row in rows {
         let mut line = String::new();
         for (c, value) in row.iter().enumerate() {
@@ -196,7 +206,9 @@ pub fn write_table(out: &mut dyn io::Write, file: &ExtractFile) -> io::Result<()
     if file.attributions.is_empty() {
         writeln!(out, "no attributions")?;
     } else {
-        let mut rows = vec![["LINE", "KIND", "SPEAKER", "AS WRITTEN", "CUE", "CONTENT"].map(String::from).to_vec()];
+        let mut rows = vec![["LINE", "KIND", "SPEAKER", "AS WRITTEN", "CUE", "CONTENT"]
+            .map(String::from)
+            .to_vec()];
         for a in &file.attributions {
             rows.push(vec![
                 format!("{}:{}", a.speaker.line, a.speaker.column),
@@ -204,16 +216,26 @@ pub fn write_table(out: &mut dyn io::Write, file: &ExtractFile) -> io::Result<()
                 cell(&a.speaker.name, 40),
                 cell(&a.speaker.text, 30),
                 or_dash(a.cue.as_ref().map(|c| c.text.as_str())),
-                a.content.as_ref().map_or_else(|| "-".to_string(), |c| cell(&c.text, CONTENT_WIDTH)),
+                a.content
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |c| cell(&c.text, CONTENT_WIDTH)),
             ]);
         }
         write_columns(out, &rows)?;
     }
     writeln!(out)?;
     if !file.speakers.is_empty() {
-        let mut rows = vec![["SPEAKER", "CLASS", "ROLE", "AFFILIATION", "FIRST LINE", "MENTIONS", "ATTRIBUTIONS"]
-            .map(String::from)
-            .to_vec()];
+        let mut rows = vec![[
+            "SPEAKER",
+            "CLASS",
+            "ROLE",
+            "AFFILIATION",
+            "FIRST LINE",
+            "MENTIONS",
+            "ATTRIBUTIONS",
+        ]
+        .map(String::from)
+        .to_vec()];
         for s in &file.speakers {
             rows.push(vec![
                 cell(&s.name, 40),

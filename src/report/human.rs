@@ -17,7 +17,9 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false)
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(WIDTH)
+        .with_links(false)
 }
 
 /// Render any diagnostic (a finding, a rule-file error, an input error) to text.

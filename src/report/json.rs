@@ -67,7 +67,12 @@ impl DiagnosticOutput {
     pub fn new(source: &SourceFile, finding: &Finding) -> Self {
         let at = Position::of(source, finding.span);
         let labels = std::iter::once(LabelOutput::new(&finding.label, at))
-            .chain(finding.labels.iter().map(|l| LabelOutput::new(&l.text, Position::of(source, l.span))))
+            .chain(
+                finding
+                    .labels
+                    .iter()
+                    .map(|l| LabelOutput::new(&l.text, Position::of(source, l.span))),
+            )
             .collect();
         DiagnosticOutput {
             code: finding.code.to_string(),
@@ -167,7 +172,15 @@ mod tests {
         summary.add(&findings);
         reporter.finish(&mut out, &summary).unwrap();
         let text = String::from_utf8(out).unwrap();
-        let keys = ["\"version\"", "\"files\"", "\"path\"", "\"code\"", "\"help\"", "\"labels\"", "\"summary\""];
+        let keys = [
+            "\"version\"",
+            "\"files\"",
+            "\"path\"",
+            "\"code\"",
+            "\"help\"",
+            "\"labels\"",
+            "\"summary\"",
+        ];
         let positions: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap()).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
     }
