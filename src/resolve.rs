@@ -7,7 +7,7 @@
 //! one organisation. The registry then fills in roles and affiliations the
 //! article leaves out.
 
-use crate::attribution::grammar::Grammar;
+use crate::attribution::grammar::{Grammar, NameMention};
 use crate::attribution::{Attribution, SpeakerClass};
 use crate::document::Document;
 use crate::rules::{Lexicon, RuleSet};
@@ -73,7 +73,8 @@ fn same_name(a: &str, b: &str) -> bool {
 /// Build the cast of `doc` and link each attribution to its speaker.
 pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rules: &RuleSet, attributions: &mut [Attribution]) -> Cast {
     let text: &str = &doc.text;
-    let mentions = grammar.name_mentions(doc);
+    let titled = grammar.name_mentions(doc);
+    let mentions: Vec<Span> = titled.iter().map(|m| m.span).collect();
     let mut cast = Cast::default();
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| attributions[i].speaker.span.start);
@@ -135,6 +136,18 @@ pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rul
             .filter_map(|m| doc.sentence_at(m.start))
             .find_map(|s| grammar.role_description(doc, s));
         if let Some(span) = role {
+            speaker.role = Some(span.slice(text).to_string());
+            speaker.role_span = Some(span);
+        }
+    }
+
+    // A title written before the full name elsewhere ("Councillor Amira Sayegh").
+    for speaker in cast.speakers.iter_mut().filter(|s| s.class == SpeakerClass::Person && s.role.is_none()) {
+        let title = titled
+            .iter()
+            .filter(|m: &&NameMention| same_name(m.span.slice(text), &speaker.name))
+            .find_map(|m| m.title);
+        if let Some(span) = title.filter(|t| !lexicon.courtesy_titles.contains(t.slice(text))) {
             speaker.role = Some(span.slice(text).to_string());
             speaker.role_span = Some(span);
         }

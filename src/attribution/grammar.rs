@@ -67,6 +67,13 @@ fn possessive_base(word: &str) -> Option<&str> {
         .filter(|base| !base.is_empty())
 }
 
+/// A proper name in the text, with the title written before it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NameMention {
+    pub span: Span,
+    pub title: Option<Span>,
+}
+
 /// What the head noun of a description makes a speaker.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Head {
@@ -579,6 +586,13 @@ impl<'l> Grammar<'l> {
                         self.according_to(doc, s, hit.span, &mut found);
                     } else if !doc.in_quote(hit.span.start) {
                         let lower = cue_text.starts_with(|c: char| c.is_lowercase());
+                        // "she said he expected …": a belief inside reported
+                        // speech is part of that content, not a new source.
+                        let nested_belief = hit.verb == Some(VerbClass::Mental)
+                            && found.iter().any(|a| a.content.is_some_and(|c| c.covers(hit.span)));
+                        if nested_belief {
+                            continue;
+                        }
                         if let Some(class) = hit.verb.filter(|_| lower) {
                             if self.subject_then_cue(doc, s, Cue { span: hit.span, class }, &mut found) {
                                 used_cues.push(hit.span);
@@ -729,6 +743,10 @@ impl<'l> Grammar<'l> {
             let gap = &text[rest_at..cue.span.start];
             if !nps.iter().all(|np| self.gap_allows(np, gap)) {
                 continue;
+            }
+            // "did not respond", "declined to comment": nothing was said.
+            if gap.split_whitespace().any(|w| matches!(w, "not" | "never")) || gap.contains("n't") || gap.contains("n’t") {
+                return false;
             }
             // "X is expected to": a form of "be" before the verb makes it passive.
             if gap.split_whitespace().any(|w| self.lex.be_verbs.contains(w)) {
@@ -914,9 +932,10 @@ impl<'l> Grammar<'l> {
         found.push(self.attribution(doc, &np, None, content, None, s, None, AttributionKind::Indirect));
     }
 
-    /// Every proper-name mention in the body of the document, in order:
+    /// Every proper-name mention in the body of the document, in order, with
+    /// the title before it when there is one ("Councillor Amira Sayegh"):
     /// what `resolve` links surnames and pronouns to.
-    pub fn name_mentions(&self, doc: &Document<'_>) -> Vec<Span> {
+    pub fn name_mentions(&self, doc: &Document<'_>) -> Vec<NameMention> {
         let text: &str = &doc.text;
         let mut mentions = Vec::new();
         for sentence in &doc.sentences {
@@ -927,9 +946,20 @@ impl<'l> Grammar<'l> {
                 let at_word_start = rest.starts_with(char::is_uppercase)
                     && slice[..index].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
                 if at_word_start {
-                    if let Ok((after, name)) = self.proper_name(rest) {
-                        let start = sentence.span.start + index;
-                        mentions.push(Span::new(start, start + name.len()));
+                    let titled = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(rest);
+                    let found = match titled {
+                        Ok((after, (title, _, name))) => Some((after, name, Some(title))),
+                        Err(_) => self.proper_name(rest).ok().map(|(after, name)| (after, name, None)),
+                    };
+                    if let Some((after, name, title)) = found {
+                        let span_of = |s: &str| {
+                            let start = offset_in(text, s);
+                            Span::new(start, start + s.len())
+                        };
+                        mentions.push(NameMention {
+                            span: span_of(name),
+                            title: title.map(span_of),
+                        });
                         index = slice.len() - after.len();
                         continue;
                     }

@@ -76,7 +76,7 @@ impl Check for NameInconsistent {
         let doc = &ctx.analysis.document;
         let text: &str = &doc.text;
         let grammar = crate::attribution::grammar::Grammar::new(&ctx.engine.lexicon);
-        let mentions = grammar.name_mentions(doc);
+        let mentions: Vec<crate::Span> = grammar.name_mentions(doc).iter().map(|m| m.span).collect();
         let mut reported: Vec<&str> = Vec::new();
         for speaker in ctx.analysis.cast.speakers.iter().filter(|s| s.class == SpeakerClass::Person) {
             let Some(surname) = speaker.name.split_whitespace().last() else { continue };
