@@ -237,6 +237,10 @@ impl<'l> Grammar<'l> {
     /// Whether a word can modify a head noun inside a description.
     fn is_modifier(&self, word: &str) -> bool {
         let lex = self.lex;
+        // "report", "statement", "post": nouns that are also verb forms.
+        if self.head_of(word).is_some() && !lex.auxiliaries.contains(word) && !lex.be_verbs.contains(word) {
+            return true;
+        }
         !(lex.verb_class(word).is_some()
             || lex.auxiliaries.contains(word)
             || lex.be_verbs.contains(word)
@@ -442,6 +446,13 @@ impl<'l> Grammar<'l> {
         let closed = body_start[end..].starts_with(',');
         if !closed || body.trim().is_empty() || body.split_whitespace().count() > 16 || body.contains('\n') {
             return fail(i);
+        }
+        // ", who runs the Harbour Light café on Promenade Row,": a relative
+        // clause describing the speaker is their role.
+        let relative = ["who ", "whose ", "which "].iter().any(|r| body.trim_start().starts_with(r));
+        if relative {
+            let (after, _) = comma(&body_start[end..])?;
+            return Ok((after, (body.trim(), None)));
         }
         let mut role_end = body.len();
         let mut affiliation = None;
@@ -786,10 +797,18 @@ impl<'l> Grammar<'l> {
         if !before.ends_with(',') {
             return false;
         }
+        let cue_text = cue.span.slice(text).to_ascii_lowercase();
+        if matches!(cue_text.as_str(), "told" | "tell" | "tells" | "telling") {
+            return false; // "…, told the chamber": an object, not an inverted subject
+        }
         let after = &text[cue.span.end..sentence.end];
-        let Ok((_, (_, nps))) = (ws1, |j| self.speakers(j)).parse(after) else {
+        let Ok((rest, (_, nps))) = (ws1, |j| self.speakers(j)).parse(after) else {
             return false;
         };
+        let ends_clause = rest.trim_start().is_empty() || rest.trim_start().starts_with(['.', ',', ';', '!', '?']);
+        if !ends_clause {
+            return false;
+        }
         let content = trim_clause(text, Span::new(sentence.start, sentence.start + before.len() - 1));
         if content.slice(text).split_whitespace().count() < 3 {
             return false;
