@@ -1148,7 +1148,7 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             continue;
         }
         let paragraph = quote.first_paragraph;
-        let in_paragraph = |a: &&Attribution| doc.sentences[a.sentence].paragraph == paragraph && !a.speaker.pronoun || doc.sentences[a.sentence].paragraph == paragraph;
+        let in_paragraph = |a: &&Attribution| doc.sentences[a.sentence].paragraph == paragraph;
         let previous_in_paragraph = found
             .iter()
             .filter(in_paragraph)

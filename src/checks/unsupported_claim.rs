@@ -124,7 +124,13 @@ impl Check for UnsupportedClaim {
             )
             .with_label("in the article's own voice, unattributed")
             .with_help("Attribute the claim to a named source (“…, said …”, “according to …”), cite the data, or cut it.");
-            for hit in hits.iter().take(3) {
+            // Overlapping phrases ("at least", "least") are one piece of evidence.
+            let mut shown: Vec<crate::Span> = Vec::new();
+            for hit in &hits {
+                if shown.len() == 3 || shown.iter().any(|s| s.overlaps(hit.span)) {
+                    continue;
+                }
+                shown.push(hit.span);
                 finding = finding.with_evidence(hit.span, "claim word");
             }
             out.push(finding);

@@ -182,7 +182,7 @@ pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
             }
         }
         // At the paragraph end: straight single marks left open were apostrophes.
-        stack.retain(|e| !(e.mark.family == QuoteFamily::Single && !e.mark.explicit));
+        stack.retain(|e| e.mark.family != QuoteFamily::Single || e.mark.explicit);
         let continues = stack.first().is_some_and(|outer| {
             blocks.get(b + 1).is_some_and(|next| {
                 next.kind == BlockKind::Body && opens_with(text, next.span, outer.mark.family)

@@ -98,11 +98,11 @@ fn plain(text: &str) -> Prose<'_> {
         start = end + 1;
     }
     flush(&mut lines, &mut blocks);
+    // The last block is never a heading: a heading introduces what follows.
     let count = blocks.len();
-    for i in 0..count {
-        let next_is_body = i + 1 < count;
-        if next_is_body && looks_like_heading(blocks[i].span.slice(text)) {
-            blocks[i].kind = BlockKind::Heading;
+    for block in blocks.iter_mut().take(count.saturating_sub(1)) {
+        if looks_like_heading(block.span.slice(text)) {
+            block.kind = BlockKind::Heading;
         }
     }
     Prose {
