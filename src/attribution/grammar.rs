@@ -443,7 +443,11 @@ impl<'l> Grammar<'l> {
         let (body_start, _) = comma(i)?;
         let end = body_start.find([',', '.', ';', ':', '“', '"', '”', '(', ')']).unwrap_or(body_start.len());
         let body = &body_start[..end];
-        let closed = body_start[end..].starts_with(',');
+        // Closed by a comma, or by the full stop ending the sentence
+        // ("…,” said Tomas Lindqvist, a councillor.").
+        let tail = &body_start[end..];
+        let ends_sentence = tail.starts_with('.') && tail[1..].trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
+        let closed = tail.starts_with(',') || ends_sentence;
         if !closed || body.trim().is_empty() || body.split_whitespace().count() > 16 || body.contains('\n') {
             return fail(i);
         }
@@ -451,7 +455,7 @@ impl<'l> Grammar<'l> {
         // clause describing the speaker is their role.
         let relative = ["who ", "whose ", "which "].iter().any(|r| body.trim_start().starts_with(r));
         if relative {
-            let (after, _) = comma(&body_start[end..])?;
+            let after = if ends_sentence { tail } else { comma(tail)?.0 };
             return Ok((after, (body.trim(), None)));
         }
         let mut role_end = body.len();
@@ -474,7 +478,7 @@ impl<'l> Grammar<'l> {
             return fail(i);
         }
         let role = body[..role_end].trim();
-        let (after, _) = comma(&body_start[end..])?;
+        let after = if ends_sentence { tail } else { comma(tail)?.0 };
         Ok((after, (role, affiliation.filter(|a| !a.is_empty()))))
     }
 
@@ -1266,6 +1270,16 @@ mod tests {
         let a = extract(text);
         assert_eq!(speakers(text), ["Olu Adeyemi", "Finance Minister Olu Adeyemi", "Alicia Garcia Herrero"]);
         assert_eq!(a[0].2, "the deficit had narrowed");
+    }
+
+    #[test]
+    fn appositive_at_the_end_of_the_sentence() {
+        let lexicon = Lexicon::compile(&RuleSet::defaults().lists);
+        let text = "“Fares will rise,” said Tomas Lindqvist, a councillor.";
+        let source = SourceFile::new("t.txt", text, InputFormat::Plain);
+        let doc = Document::build(&source, &lexicon);
+        let found = Grammar::new(&lexicon).attributions(&doc);
+        assert_eq!(found[0].speaker.role.map(|r| r.slice(text)), Some("a councillor"));
     }
 
     #[test]
