@@ -54,7 +54,10 @@ impl Finding {
     }
 
     pub fn with_evidence(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push(Label { span, text: text.into() });
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+        });
         self
     }
 }

@@ -19,9 +19,10 @@
 pub mod attribution;
 pub mod checks;
 pub mod document;
+pub mod eval;
 pub mod finding;
-pub mod resolve;
 pub mod report;
+pub mod resolve;
 pub mod rules;
 pub mod text;
 

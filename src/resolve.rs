@@ -71,7 +71,13 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// Build the cast of `doc` and link each attribution to its speaker.
-pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rules: &RuleSet, attributions: &mut [Attribution]) -> Cast {
+pub fn resolve(
+    doc: &Document<'_>,
+    grammar: &Grammar<'_>,
+    lexicon: &Lexicon,
+    rules: &RuleSet,
+    attributions: &mut [Attribution],
+) -> Cast {
     let text: &str = &doc.text;
     let titled = grammar.name_mentions(doc);
     let mentions: Vec<Span> = titled.iter().map(|m| m.span).collect();
@@ -84,8 +90,16 @@ pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rul
         let phrase = &a.speaker;
         let id = if phrase.pronoun {
             resolve_pronoun(&cast, lexicon, phrase.span.slice(text), phrase.span.start)
-        } else if let (Some(name_span), SpeakerClass::Person | SpeakerClass::Organization) = (phrase.name, phrase.class) {
-            Some(person_or_named(&mut cast, &mentions, text, rules, name_span, phrase.class))
+        } else if let (Some(name_span), SpeakerClass::Person | SpeakerClass::Organization) = (phrase.name, phrase.class)
+        {
+            Some(person_or_named(
+                &mut cast,
+                &mentions,
+                text,
+                rules,
+                name_span,
+                phrase.class,
+            ))
         } else {
             Some(described(&mut cast, text, phrase.span, phrase.class))
         };
@@ -128,7 +142,11 @@ pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rul
 
     // Named people the article never qualifies may still be described in a
     // sentence that names them ("… as the Chinese president prepares").
-    for speaker in cast.speakers.iter_mut().filter(|s| s.class == SpeakerClass::Person && s.role.is_none()) {
+    for speaker in cast
+        .speakers
+        .iter_mut()
+        .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
+    {
         let name_words: Vec<&str> = words(&speaker.name).filter(|w| w.chars().count() > 1).collect();
         let role = mentions
             .iter()
@@ -142,7 +160,11 @@ pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rul
     }
 
     // A title written before the full name elsewhere ("Councillor Amira Sayegh").
-    for speaker in cast.speakers.iter_mut().filter(|s| s.class == SpeakerClass::Person && s.role.is_none()) {
+    for speaker in cast
+        .speakers
+        .iter_mut()
+        .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
+    {
         let title = titled
             .iter()
             .filter(|m: &&NameMention| same_name(m.span.slice(text), &speaker.name))
@@ -159,7 +181,14 @@ pub fn resolve(doc: &Document<'_>, grammar: &Grammar<'_>, lexicon: &Lexicon, rul
 
 /// A named speaker: find the person (or organisation) this name belongs to,
 /// creating it with the fullest form of the name the article uses.
-fn person_or_named(cast: &mut Cast, mentions: &[Span], text: &str, rules: &RuleSet, name_span: Span, class: SpeakerClass) -> usize {
+fn person_or_named(
+    cast: &mut Cast,
+    mentions: &[Span],
+    text: &str,
+    rules: &RuleSet,
+    name_span: Span,
+    class: SpeakerClass,
+) -> usize {
     let name = name_span.slice(text);
     let existing = cast.speakers.iter().position(|s| {
         matches!(s.class, SpeakerClass::Person | SpeakerClass::Organization)
@@ -217,9 +246,17 @@ fn person_or_named(cast: &mut Cast, mentions: &[Span], text: &str, rules: &RuleS
 fn described(cast: &mut Cast, text: &str, span: Span, class: SpeakerClass) -> usize {
     let phrase = span.slice(text);
     let key = phrase.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let key = ["the ", "The "].iter().find_map(|d| key.strip_prefix(d)).unwrap_or(key).to_lowercase();
+    let key = ["the ", "The "]
+        .iter()
+        .find_map(|d| key.strip_prefix(d))
+        .unwrap_or(key)
+        .to_lowercase();
     if class == SpeakerClass::Organization || class == SpeakerClass::Document {
-        if let Some(id) = cast.speakers.iter().position(|s| s.class == class && s.name.to_lowercase().ends_with(&key)) {
+        if let Some(id) = cast
+            .speakers
+            .iter()
+            .position(|s| s.class == class && s.name.to_lowercase().ends_with(&key))
+        {
             return id;
         }
     }
@@ -250,7 +287,10 @@ fn resolve_pronoun(cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> 
         } else if lexicon.pronouns_neuter.contains(pronoun) {
             matches!(class, SpeakerClass::Organization | SpeakerClass::Document)
         } else {
-            matches!(class, SpeakerClass::Organization | SpeakerClass::Anonymous | SpeakerClass::Vague | SpeakerClass::Person)
+            matches!(
+                class,
+                SpeakerClass::Organization | SpeakerClass::Anonymous | SpeakerClass::Vague | SpeakerClass::Person
+            )
         }
     };
     cast.speakers
@@ -258,7 +298,13 @@ fn resolve_pronoun(cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> 
         .enumerate()
         .filter(|(_, s)| wanted(s.class))
         .filter_map(|(id, s)| {
-            let last = s.mentions.iter().chain(s.full_name_mention.iter()).filter(|m| m.start < at).map(|m| m.start).max()?;
+            let last = s
+                .mentions
+                .iter()
+                .chain(s.full_name_mention.iter())
+                .filter(|m| m.start < at)
+                .map(|m| m.start)
+                .max()?;
             Some((last, id))
         })
         .max()

@@ -121,7 +121,8 @@ impl<'l> Grammar<'l> {
             let next = chars.peek().map(|&(_, n)| n);
             if c.is_alphanumeric() {
                 end = index + c.len_utf8();
-            } else if end > 0 && matches!(c, '-' | '\'' | '’' | '.' | '&') && next.is_some_and(char::is_alphanumeric) {
+            } else if end > 0 && matches!(c, '-' | '\'' | '’' | '.' | '&') && next.is_some_and(char::is_alphanumeric)
+            {
                 // inner punctuation: keep going
             } else if end > 0 && matches!(c, '\'' | '’') && matches!(prev, Some('s' | 'S')) {
                 end = index + c.len_utf8();
@@ -171,7 +172,10 @@ impl<'l> Grammar<'l> {
     fn proper_name<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
         let (mut rest, _) = self.name_word(i)?;
         for _ in 0..5 {
-            let next = (ws1, opt((|j| self.word_in(j, &self.lex.name_particles), ws1)), |j| self.name_word(j)).parse(rest);
+            let next = (ws1, opt((|j| self.word_in(j, &self.lex.name_particles), ws1)), |j| {
+                self.name_word(j)
+            })
+                .parse(rest);
             match next {
                 Ok((r, _)) if !rest.starts_with(['\n', '\r']) => rest = r,
                 _ => break,
@@ -210,7 +214,10 @@ impl<'l> Grammar<'l> {
     fn head_of(&self, word: &str) -> Option<Head> {
         self.head_of_form(word).or_else(|| {
             // Plurals of listed nouns: "engineers", "spokespeople" is listed itself.
-            let singular = word.strip_suffix("es").filter(|w| w.ends_with(['s', 'x', 'h'])).or_else(|| word.strip_suffix('s'))?;
+            let singular = word
+                .strip_suffix("es")
+                .filter(|w| w.ends_with(['s', 'x', 'h']))
+                .or_else(|| word.strip_suffix('s'))?;
             self.head_of_form(singular)
         })
     }
@@ -379,7 +386,8 @@ impl<'l> Grammar<'l> {
             (None, Head::Role) => SpeakerClass::Anonymous,
         };
         // A bare plural role with no determiner ("economists say") is vague.
-        let class = if det.is_none() && name.is_none() && class == SpeakerClass::Anonymous && description.ends_with('s') {
+        let class = if det.is_none() && name.is_none() && class == SpeakerClass::Anonymous && description.ends_with('s')
+        {
             SpeakerClass::Vague
         } else {
             class
@@ -441,19 +449,24 @@ impl<'l> Grammar<'l> {
     /// first preposition. Must mention a role, title or organisation.
     fn appositive<'a>(&self, i: &'a str) -> Res<'a, (&'a str, Option<&'a str>)> {
         let (body_start, _) = comma(i)?;
-        let end = body_start.find([',', '.', ';', ':', '“', '"', '”', '(', ')']).unwrap_or(body_start.len());
+        let end = body_start
+            .find([',', '.', ';', ':', '“', '"', '”', '(', ')'])
+            .unwrap_or(body_start.len());
         let body = &body_start[..end];
         // Closed by a comma, or by the full stop ending the sentence
         // ("…,” said Tomas Lindqvist, a councillor.").
         let tail = &body_start[end..];
-        let ends_sentence = tail.starts_with('.') && tail[1..].trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
+        let ends_sentence =
+            tail.starts_with('.') && tail[1..].trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
         let closed = tail.starts_with(',') || ends_sentence;
         if !closed || body.trim().is_empty() || body.split_whitespace().count() > 16 || body.contains('\n') {
             return fail(i);
         }
         // ", who runs the Harbour Light café on Promenade Row,": a relative
         // clause describing the speaker is their role.
-        let relative = ["who ", "whose ", "which "].iter().any(|r| body.trim_start().starts_with(r));
+        let relative = ["who ", "whose ", "which "]
+            .iter()
+            .any(|r| body.trim_start().starts_with(r));
         if relative {
             let after = if ends_sentence { tail } else { comma(tail)?.0 };
             return Ok((after, (body.trim(), None)));
@@ -504,9 +517,7 @@ impl<'l> Grammar<'l> {
     fn speakers<'a>(&self, i: &'a str) -> Res<'a, Vec<Np<'a>>> {
         let (mut rest, first) = self.speaker_with_appositive(i)?;
         let mut all = vec![first];
-        while let Ok((r, (_, _, _, np))) =
-            (ws1, tag("and"), ws1, |j| self.speaker_with_appositive(j)).parse(rest)
-        {
+        while let Ok((r, (_, _, _, np))) = (ws1, tag("and"), ws1, |j| self.speaker_with_appositive(j)).parse(rest) {
             all.push(np);
             rest = r;
         }
@@ -568,7 +579,11 @@ impl<'l> Grammar<'l> {
             return true;
         }
         let words: Vec<&str> = gap.split_whitespace().collect();
-        if words.iter().all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(','))) && !gap.contains(',') {
+        if words
+            .iter()
+            .all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(',')))
+            && !gap.contains(',')
+        {
             return true;
         }
         let described = !np.pronoun && np.name.is_none();
@@ -621,7 +636,8 @@ impl<'l> Grammar<'l> {
             }
             for hit in doc.hits_of(s, PhraseKind::VagueSource) {
                 let covered = found.iter().any(|a| {
-                    a.sentence == s && (a.speaker.extent.overlaps(hit.span) || a.cue.is_some_and(|c| c.span.overlaps(hit.span)))
+                    a.sentence == s
+                        && (a.speaker.extent.overlaps(hit.span) || a.cue.is_some_and(|c| c.span.overlaps(hit.span)))
                 });
                 if !covered && !doc.in_quote(hit.span.start) {
                     self.vague_phrase(doc, s, hit.span, &mut found);
@@ -630,7 +646,12 @@ impl<'l> Grammar<'l> {
         }
         drop_secondhand_according_to(doc, &mut found);
         attribute_by_continuation(doc, &mut found);
-        found.sort_by_key(|a| (a.speaker.span.start.min(a.content.map_or(usize::MAX, |c| c.start)), a.sentence));
+        found.sort_by_key(|a| {
+            (
+                a.speaker.span.start.min(a.content.map_or(usize::MAX, |c| c.start)),
+                a.sentence,
+            )
+        });
         found
     }
 
@@ -645,7 +666,9 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             let after = &text[close.end..sentence.end];
-            let Ok((after, _)) = opt(comma).parse(after) else { continue };
+            let Ok((after, _)) = opt(comma).parse(after) else {
+                continue;
+            };
             let Ok((after, _)) = ws.parse(after) else { continue };
             let subject_first = (|j| self.speakers(j), ws, |j| self.auxiliaries(j), |j| self.cue(j))
                 .parse(after)
@@ -663,7 +686,16 @@ impl<'l> Grammar<'l> {
             let (rest, recipient) = self.recipient(cue_text, rest);
             used.push(cue.span);
             for np in &nps {
-                found.push(self.attribution(doc, np, Some(cue), Some(quote.content), recipient, s, Some(q), AttributionKind::Direct));
+                found.push(self.attribution(
+                    doc,
+                    np,
+                    Some(cue),
+                    Some(quote.content),
+                    recipient,
+                    s,
+                    Some(q),
+                    AttributionKind::Direct,
+                ));
             }
             // An interrupted quote continues after the attribution.
             if let Some((next_index, next)) = quote_opening_at(doc, text, rest) {
@@ -736,7 +768,10 @@ impl<'l> Grammar<'l> {
         let mut starts = Vec::new();
         let mut at_boundary = true;
         for (index, c) in before.char_indices() {
-            let boundary = c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '—' | '–') || is_opening_mark(c) || matches!(c, '”' | '’');
+            let boundary = c.is_whitespace()
+                || matches!(c, ',' | ';' | ':' | '(' | '—' | '–')
+                || is_opening_mark(c)
+                || matches!(c, '”' | '’');
             if at_boundary && !boundary {
                 starts.push(index);
             }
@@ -746,11 +781,16 @@ impl<'l> Grammar<'l> {
             // A word inside another frame's speaker ("according to Qingdao Xu,
             // a scholar, suggested") does not start this verb's subject.
             let absolute = sentence.start + start;
-            if found.iter().any(|a| a.sentence == s && a.speaker.extent.start < absolute && absolute < a.speaker.extent.end) {
+            if found
+                .iter()
+                .any(|a| a.sentence == s && a.speaker.extent.start < absolute && absolute < a.speaker.extent.end)
+            {
                 continue;
             }
             let input = &text[sentence.start + start..sentence.end];
-            let Ok((rest, nps)) = self.speakers(input) else { continue };
+            let Ok((rest, nps)) = self.speakers(input) else {
+                continue;
+            };
             let rest_at = offset_in(text, rest);
             if rest_at > cue.span.start {
                 continue;
@@ -760,7 +800,10 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             // "did not respond", "declined to comment": nothing was said.
-            if gap.split_whitespace().any(|w| matches!(w, "not" | "never")) || gap.contains("n't") || gap.contains("n’t") {
+            if gap.split_whitespace().any(|w| matches!(w, "not" | "never"))
+                || gap.contains("n't")
+                || gap.contains("n’t")
+            {
                 return false;
             }
             // "X is expected to": a form of "be" before the verb makes it passive.
@@ -769,12 +812,20 @@ impl<'l> Grammar<'l> {
             }
             // "… according to Qingdao Xu, a scholar, suggested": the phrase
             // after "according to" is that frame's speaker, not this verb's.
-            if text[sentence.start..sentence.start + start].trim_end().to_ascii_lowercase().ends_with("according to") {
+            if text[sentence.start..sentence.start + start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("according to")
+            {
                 continue;
             }
             // "Russian state media": a singular subject does not take a bare
             // verb ("Russian state"), a plural one does ("critics say").
-            if gap.trim().is_empty() && self.is_bare_form(cue.span.slice(text)) && nps.len() == 1 && self.is_singular(&nps[0]) {
+            if gap.trim().is_empty()
+                && self.is_bare_form(cue.span.slice(text))
+                && nps.len() == 1
+                && self.is_singular(&nps[0])
+            {
                 continue;
             }
             let cue_text = cue.span.slice(text);
@@ -858,9 +909,22 @@ impl<'l> Grammar<'l> {
             }
         }
         let clause = trim_clause(text, Span::new(clause_start, sentence.end));
-        let meaningful = clause.slice(text).split_whitespace().filter(|w| !self.lex.time_words.contains(w.trim_matches(|c: char| !c.is_alphanumeric()))).count();
+        let meaningful = clause
+            .slice(text)
+            .split_whitespace()
+            .filter(|w| {
+                !self
+                    .lex
+                    .time_words
+                    .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+            .count();
         if !clause.is_empty() && meaningful >= 3 && !clause.slice(text).starts_with(',') {
-            let clause = if clause.slice(text).starts_with(", ") { Span::new(clause.start + 2, clause.end) } else { clause };
+            let clause = if clause.slice(text).starts_with(", ") {
+                Span::new(clause.start + 2, clause.end)
+            } else {
+                clause
+            };
             return (content_kind(doc, clause), Some(clause), None);
         }
         // Nothing after the cue: the content is the clause before the speaker.
@@ -882,13 +946,17 @@ impl<'l> Grammar<'l> {
             return;
         };
         let rest_at = offset_in(text, rest);
-        let at_start = text[sentence.start..cue_span.start].trim_start_matches(|c: char| c.is_whitespace() || is_opening_mark(c)).is_empty();
+        let at_start = text[sentence.start..cue_span.start]
+            .trim_start_matches(|c: char| c.is_whitespace() || is_opening_mark(c))
+            .is_empty();
         let content = if at_start {
             let clause = text[rest_at..sentence.end].trim_start_matches([',', ' ']);
             trim_clause(text, Span::new(offset_in(text, clause), sentence.end))
         } else {
             let tail = text[rest_at..sentence.end].trim_start_matches([',', ' ']);
-            let ends_sentence = tail.trim_end_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '”' | '’' | ' ')).is_empty();
+            let ends_sentence = tail
+                .trim_end_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '”' | '’' | ' '))
+                .is_empty();
             if ends_sentence {
                 trim_clause(text, Span::new(sentence.start, cue_span.start))
             } else {
@@ -911,7 +979,9 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         let before = text[sentence.start..participle.start].trim_end();
-        let be = before.rsplit(char::is_whitespace).find(|w| !self.lex.auxiliaries.contains(w) && !w.ends_with("ly"));
+        let be = before
+            .rsplit(char::is_whitespace)
+            .find(|w| !self.lex.auxiliaries.contains(w) && !w.ends_with("ly"));
         if !be.is_some_and(|w| self.lex.be_verbs.contains(w)) {
             return;
         }
@@ -919,14 +989,30 @@ impl<'l> Grammar<'l> {
         let clause_end = after.find([',', ';', '.', '“', '"']).unwrap_or(after.len());
         let clause = &after[..clause_end];
         let Some(by) = clause.find(" by ") else { return };
-        let Ok((_, nps)) = self.speakers(&clause[by + 4..]) else { return };
+        let Ok((_, nps)) = self.speakers(&clause[by + 4..]) else {
+            return;
+        };
         let content = trim_clause(text, Span::new(sentence.start, offset_in(text, &clause[by..])));
         let cue = Cue {
             span: participle,
             class: VerbClass::Neutral,
         };
-        for np in nps.iter().filter(|np| matches!(np.class, SpeakerClass::Vague | SpeakerClass::Anonymous | SpeakerClass::Person | SpeakerClass::Organization)) {
-            found.push(self.attribution(doc, np, Some(cue), Some(content), None, s, None, AttributionKind::Indirect));
+        for np in nps.iter().filter(|np| {
+            matches!(
+                np.class,
+                SpeakerClass::Vague | SpeakerClass::Anonymous | SpeakerClass::Person | SpeakerClass::Organization
+            )
+        }) {
+            found.push(self.attribution(
+                doc,
+                np,
+                Some(cue),
+                Some(content),
+                None,
+                s,
+                None,
+                AttributionKind::Indirect,
+            ));
         }
     }
 
@@ -967,7 +1053,10 @@ impl<'l> Grammar<'l> {
             while index < slice.len() {
                 let rest = &slice[index..];
                 let at_word_start = rest.starts_with(char::is_uppercase)
-                    && slice[..index].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                    && slice[..index]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '-');
                 if at_word_start {
                     let titled = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(rest);
                     let found = match titled {
@@ -1060,7 +1149,10 @@ impl<'l> Grammar<'l> {
 /// "a “zero COVID” policy"): it starts in lower case, or is a word or two.
 pub fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
     let words = quote.word_count(&doc.text);
-    let lowercase = doc.slice(quote.content).trim_start().starts_with(|c: char| c.is_lowercase());
+    let lowercase = doc
+        .slice(quote.content)
+        .trim_start()
+        .starts_with(|c: char| c.is_lowercase());
     !opens_sentence(doc, quote) && (lowercase && words <= 6 || words <= 2)
 }
 
@@ -1076,7 +1168,10 @@ fn opens_sentence(doc: &Document<'_>, quote: &Quote) -> bool {
 
 fn has_quote_close(doc: &Document<'_>, sentence: Span) -> bool {
     let first = doc.quotes.partition_point(|q| q.span().end < sentence.start);
-    doc.quotes[first..].iter().take_while(|q| q.span().start < sentence.end).any(|q| q.close.is_some_and(|c| sentence.contains(c.start)))
+    doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.span().start < sentence.end)
+        .any(|q| q.close.is_some_and(|c| sentence.contains(c.start)))
 }
 
 /// The quote whose opening mark is at the start of `slice`, if any.
@@ -1087,7 +1182,10 @@ fn quote_opening_at<'d>(doc: &'d Document<'_>, text: &str, slice: &str) -> Optio
     }
     let at = offset_in(text, slice);
     let index = doc.quotes.partition_point(|q| q.span().start < at);
-    doc.quotes.get(index).filter(|q| q.open.is_some_and(|o| o.start == at)).map(|q| (index, q))
+    doc.quotes
+        .get(index)
+        .filter(|q| q.open.is_some_and(|o| o.start == at))
+        .map(|q| (index, q))
 }
 
 /// Trim spaces and the final sentence punctuation from a clause.
@@ -1096,13 +1194,19 @@ fn trim_clause(text: &str, span: Span) -> Span {
     let start_trimmed = slice.trim_start();
     let start = span.start + (slice.len() - start_trimmed.len());
     let body = start_trimmed.trim_end();
-    let body = body.strip_suffix(['.', ';', ':']).unwrap_or(body).trim_end_matches([',', ' ']);
+    let body = body
+        .strip_suffix(['.', ';', ':'])
+        .unwrap_or(body)
+        .trim_end_matches([',', ' ']);
     Span::new(start, start + body.len())
 }
 
 /// Indirect content, or mixed when it holds a quotation.
 fn content_kind(doc: &Document<'_>, content: Span) -> AttributionKind {
-    let has_quote = doc.quotes.iter().any(|q| q.depth == 0 && content.covers(q.content) && !q.content.is_empty());
+    let has_quote = doc
+        .quotes
+        .iter()
+        .any(|q| q.depth == 0 && content.covers(q.content) && !q.content.is_empty());
     if has_quote {
         AttributionKind::Mixed
     } else {
@@ -1132,7 +1236,9 @@ fn drop_secondhand_according_to(doc: &Document<'_>, found: &mut Vec<Attribution>
     found.retain(|a| {
         let is_channel = a.kind == AttributionKind::AccordingTo
             && a.speaker.class == SpeakerClass::Document
-            && doc.hits_of(a.sentence, PhraseKind::Secondhand).any(|h| h.span.overlaps(a.speaker.extent) || a.speaker.extent.start.saturating_sub(h.span.end) < 3);
+            && doc
+                .hits_of(a.sentence, PhraseKind::Secondhand)
+                .any(|h| h.span.overlaps(a.speaker.extent) || a.speaker.extent.start.saturating_sub(h.span.end) < 3);
         !(is_channel && sentences_with_other.contains(&a.sentence))
     });
 }
@@ -1148,7 +1254,10 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
         if quote.depth != 0 || attributed.contains(&q) || is_fragment(doc, quote) {
             continue;
         }
-        if covered.iter().any(|c| c.covers(quote.content) || c.overlaps(quote.content) && c.start <= quote.content.start) {
+        if covered
+            .iter()
+            .any(|c| c.covers(quote.content) || c.overlaps(quote.content) && c.start <= quote.content.start)
+        {
             continue;
         }
         let paragraph = quote.first_paragraph;
@@ -1159,7 +1268,11 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             .filter(|a| a.speaker.class != SpeakerClass::Vague)
             .min_by_key(|a| {
                 let at = doc.sentences[a.sentence].span.start;
-                if at <= quote.content.start { quote.content.start - at } else { usize::MAX / 2 + (at - quote.content.start) }
+                if at <= quote.content.start {
+                    quote.content.start - at
+                } else {
+                    usize::MAX / 2 + (at - quote.content.start)
+                }
             });
         let opens_paragraph = doc.paragraphs[paragraph].span.start == quote.span().start;
         let from_previous = || {
@@ -1234,7 +1347,10 @@ mod tests {
     #[test]
     fn speaker_then_quote() {
         let a = extract("Moreau said, “The budget is balanced.”");
-        assert_eq!((a[0].0.as_str(), a[0].2.as_str(), a[0].3), ("Moreau", "The budget is balanced.", "direct"));
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str(), a[0].3),
+            ("Moreau", "The budget is balanced.", "direct")
+        );
     }
 
     #[test]
@@ -1259,7 +1375,10 @@ mod tests {
     #[test]
     fn according_to_at_start_and_in_the_middle() {
         let a = extract("According to Ines Moreau, the fund is empty.");
-        assert_eq!((a[0].0.as_str(), a[0].2.as_str(), a[0].3), ("Ines Moreau", "the fund is empty", "according-to"));
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str(), a[0].3),
+            ("Ines Moreau", "the fund is empty", "according-to")
+        );
         let b = extract("The fund, according to Tomas Lindqvist, a councillor at Valley City Council, is empty.");
         assert_eq!(b[0].0, "Tomas Lindqvist");
     }
@@ -1268,7 +1387,10 @@ mod tests {
     fn appositive_title_and_possessive_roles() {
         let text = "Olu Adeyemi, the finance minister of Averland, said the deficit had narrowed. Finance Minister Olu Adeyemi said it again. Natixis’ chief economist, Alicia Garcia Herrero, stated that growth would slow.";
         let a = extract(text);
-        assert_eq!(speakers(text), ["Olu Adeyemi", "Finance Minister Olu Adeyemi", "Alicia Garcia Herrero"]);
+        assert_eq!(
+            speakers(text),
+            ["Olu Adeyemi", "Finance Minister Olu Adeyemi", "Alicia Garcia Herrero"]
+        );
         assert_eq!(a[0].2, "the deficit had narrowed");
     }
 
@@ -1284,21 +1406,39 @@ mod tests {
 
     #[test]
     fn two_speakers_joined_by_and() {
-        assert_eq!(speakers("Kamila T.N. Sorenson and Ekaterina Klimenko note that the pact is unlikely."), ["Kamila T.N. Sorenson", "Ekaterina Klimenko"]);
+        assert_eq!(
+            speakers("Kamila T.N. Sorenson and Ekaterina Klimenko note that the pact is unlikely."),
+            ["Kamila T.N. Sorenson", "Ekaterina Klimenko"]
+        );
     }
 
     #[test]
     fn organisations_documents_and_statements() {
-        assert_eq!(speakers("Russia’s state-run energy giant Gazprom has recently announced that it had signed a deal."), ["Gazprom"]);
-        assert_eq!(speakers("The ministry said in a statement that the road would reopen."), ["The ministry"]);
-        assert_eq!(speakers("The statement said the road would reopen on Monday."), ["The statement"]);
+        assert_eq!(
+            speakers("Russia’s state-run energy giant Gazprom has recently announced that it had signed a deal."),
+            ["Gazprom"]
+        );
+        assert_eq!(
+            speakers("The ministry said in a statement that the road would reopen."),
+            ["The ministry"]
+        );
+        assert_eq!(
+            speakers("The statement said the road would reopen on Monday."),
+            ["The statement"]
+        );
     }
 
     #[test]
     fn anonymous_and_vague_speakers() {
-        assert_eq!(speakers("A senior official said the talks had stalled."), ["A senior official"]);
+        assert_eq!(
+            speakers("A senior official said the talks had stalled."),
+            ["A senior official"]
+        );
         assert_eq!(speakers("Critics say the plan will fail."), ["Critics"]);
-        assert_eq!(speakers("People familiar with the matter said the deal was close."), ["People"]);
+        assert_eq!(
+            speakers("People familiar with the matter said the deal was close."),
+            ["People"]
+        );
         let v = extract("The bridge is viewed as unsafe by local engineers.");
         assert_eq!(v[0].0, "local engineers");
     }

@@ -53,14 +53,20 @@ impl Check for AffiliationMismatch {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let rules = &ctx.engine.rules;
         for speaker in &ctx.analysis.cast.speakers {
-            let (Some(index), Some(span)) = (speaker.registry, speaker.role_span) else { continue };
+            let (Some(index), Some(span)) = (speaker.registry, speaker.role_span) else {
+                continue;
+            };
             let entry = &rules.speakers[index];
             let article = ctx.analysis.document.slice(span).to_string()
                 + " "
                 + speaker.affiliation.as_deref().unwrap_or("")
                 + " "
                 + speaker.role.as_deref().unwrap_or("");
-            let registry = format!("{} {}", entry.role.as_deref().unwrap_or(""), entry.affiliation.as_deref().unwrap_or(""));
+            let registry = format!(
+                "{} {}",
+                entry.role.as_deref().unwrap_or(""),
+                entry.affiliation.as_deref().unwrap_or("")
+            );
             if registry.trim().is_empty() || agree(&article, &registry) {
                 continue;
             }
@@ -72,7 +78,11 @@ impl Check for AffiliationMismatch {
                     format!("The article describes {} differently from the registry", speaker.name),
                 )
                 .with_label("described here")
-                .with_help(format!("The registry has {}: {}. Check which is right.", speaker.name, registry.trim())),
+                .with_help(format!(
+                    "The registry has {}: {}. Check which is right.",
+                    speaker.name,
+                    registry.trim()
+                )),
             );
         }
     }
@@ -82,7 +92,8 @@ impl Check for AffiliationMismatch {
 mod tests {
     use crate::checks::test_support::findings_with;
 
-    const REGISTRY: &str = "speakers:\n  - name: Tomas Lindqvist\n    role: Councillor\n    affiliation: Valley City Council\n";
+    const REGISTRY: &str =
+        "speakers:\n  - name: Tomas Lindqvist\n    role: Councillor\n    affiliation: Valley City Council\n";
 
     #[test]
     fn flags_a_contradicting_role() {

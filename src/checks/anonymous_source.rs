@@ -46,14 +46,19 @@ impl Check for AnonymousSource {
         let doc = &analysis.document;
         let mut seen = Vec::new();
         for a in &analysis.attributions {
-            if a.speaker.class != SpeakerClass::Anonymous || seen.contains(&a.speaker.span) || doc.in_quote(a.speaker.span.start) {
+            if a.speaker.class != SpeakerClass::Anonymous
+                || seen.contains(&a.speaker.span)
+                || doc.in_quote(a.speaker.span.start)
+            {
                 continue;
             }
             seen.push(a.speaker.span);
             let nearby = a.sentence..(a.sentence + 2).min(doc.sentences.len());
             let reason_given = nearby.into_iter().any(|s| {
                 doc.hits_of(s, PhraseKind::AnonymityReason).next().is_some()
-                    || doc.hits_of(s, PhraseKind::AnonymityMarker).any(|h| doc.slice(h.span).split_whitespace().count() > 2)
+                    || doc
+                        .hits_of(s, PhraseKind::AnonymityMarker)
+                        .any(|h| doc.slice(h.span).split_whitespace().count() > 2)
             });
             if reason_given {
                 continue;
@@ -78,7 +83,11 @@ mod tests {
 
     #[test]
     fn flags_an_unexplained_anonymous_source() {
-        assert_flags("anonymous-source", "A senior official said the talks had stalled.", &["A senior official"]);
+        assert_flags(
+            "anonymous-source",
+            "A senior official said the talks had stalled.",
+            &["A senior official"],
+        );
     }
 
     #[test]

@@ -45,9 +45,14 @@ impl Check for DetachedAttribution {
             let Some(cue) = a.cue else { continue };
             let span = a.speaker.span.join(cue.span);
             out.push(
-                Finding::new(self.info().code, ctx.severity, span, format!("“{}” says nothing: the attribution has no content", doc.slice(span)))
-                    .with_label("attribution without a statement")
-                    .with_help("Join the attribution to the statement it belongs to (“…, she told reporters last week.”)."),
+                Finding::new(
+                    self.info().code,
+                    ctx.severity,
+                    span,
+                    format!("“{}” says nothing: the attribution has no content", doc.slice(span)),
+                )
+                .with_label("attribution without a statement")
+                .with_help("Join the attribution to the statement it belongs to (“…, she told reporters last week.”)."),
             );
         }
     }
@@ -59,11 +64,18 @@ mod tests {
 
     #[test]
     fn flags_an_empty_attribution() {
-        assert_flags("detached-attribution", "The ministers will meet in June. Olu Adeyemi announced to reporters last week.", &["Olu Adeyemi announced"]);
+        assert_flags(
+            "detached-attribution",
+            "The ministers will meet in June. Olu Adeyemi announced to reporters last week.",
+            &["Olu Adeyemi announced"],
+        );
     }
 
     #[test]
     fn attribution_with_content_passes() {
-        assert_clean("detached-attribution", "Olu Adeyemi told reporters last week that the ministers will meet in June.");
+        assert_clean(
+            "detached-attribution",
+            "Olu Adeyemi told reporters last week that the ministers will meet in June.",
+        );
     }
 }

@@ -38,7 +38,9 @@ const MIN_WORDS: usize = 8;
 const MIN_SHARED: f64 = 0.6;
 
 fn normalise(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 /// Hashes of the word triples of a sentence.
@@ -86,7 +88,9 @@ impl Check for DuplicatePassage {
                     }
                 }
             }
-            let best = shared.iter().max_by_key(|&(&earlier, &count)| (count, std::cmp::Reverse(earlier)));
+            let best = shared
+                .iter()
+                .max_by_key(|&(&earlier, &count)| (count, std::cmp::Reverse(earlier)));
             if let Some((&earlier, &count)) = best {
                 if count as f64 >= MIN_SHARED * triples.len() as f64 {
                     let earlier_span = doc.sentences[earlier].span;
@@ -109,7 +113,11 @@ mod tests {
     #[test]
     fn flags_a_near_repeat() {
         let text = "The ministers will meet in Port Averley on June 15 and 16 to discuss trade.\nOther news follows here today.\nThe ministers will meet in Port Averley to discuss trade on June 15 and 16.";
-        assert_flags("duplicate-passage", text, &["The ministers will meet in Port Averley to discuss trade on June 15 and 16."]);
+        assert_flags(
+            "duplicate-passage",
+            text,
+            &["The ministers will meet in Port Averley to discuss trade on June 15 and 16."],
+        );
     }
 
     #[test]

@@ -42,7 +42,9 @@ impl Check for LateFullName {
             if speaker.class != SpeakerClass::Person {
                 continue;
             }
-            let Some(full) = speaker.full_name_mention else { continue };
+            let Some(full) = speaker.full_name_mention else {
+                continue;
+            };
             if speaker.first_mention.start >= full.start {
                 continue;
             }
@@ -56,7 +58,10 @@ impl Check for LateFullName {
                 )
                 .with_label("surname used first")
                 .with_evidence(full, "the full name is given only here")
-                .with_help(format!("Give the full name, {}, at the first mention and the surname after that.", speaker.name)),
+                .with_help(format!(
+                    "Give the full name, {}, at the first mention and the surname after that.",
+                    speaker.name
+                )),
             );
         }
     }

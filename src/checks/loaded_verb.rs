@@ -71,12 +71,19 @@ mod tests {
 
     #[test]
     fn flags_judging_verbs() {
-        assert_flags("loaded-verb", "The mayor claimed the budget was balanced.", &["claimed"]);
+        assert_flags(
+            "loaded-verb",
+            "The mayor claimed the budget was balanced.",
+            &["claimed"],
+        );
         assert_flags("loaded-verb", "“We lost,” the coach admitted.", &["admitted"]);
     }
 
     #[test]
     fn neutral_verbs_pass() {
-        assert_clean("loaded-verb", "The mayor said the budget was balanced. She told reporters it was final.");
+        assert_clean(
+            "loaded-verb",
+            "The mayor said the budget was balanced. She told reporters it was final.",
+        );
     }
 }

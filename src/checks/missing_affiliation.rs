@@ -44,7 +44,9 @@ impl Check for MissingAffiliation {
             if speaker.class != SpeakerClass::Person || speaker.role.is_some() || speaker.affiliation.is_some() {
                 continue;
             }
-            let Some(&first) = speaker.mentions.first() else { continue };
+            let Some(&first) = speaker.mentions.first() else {
+                continue;
+            };
             out.push(
                 Finding::new(self.info().code, ctx.severity, first, format!("{} is quoted without a role or affiliation", speaker.name))
                     .with_label("who is this, and why should the reader trust them?")
@@ -63,13 +65,26 @@ mod tests {
 
     #[test]
     fn flags_a_name_without_credentials() {
-        assert_flags("missing-affiliation", "Kamila Sorenson said the pact was unlikely.", &["Kamila Sorenson"]);
+        assert_flags(
+            "missing-affiliation",
+            "Kamila Sorenson said the pact was unlikely.",
+            &["Kamila Sorenson"],
+        );
     }
 
     #[test]
     fn appositives_titles_and_possessives_count() {
-        assert_clean("missing-affiliation", "Kamila Sorenson, a researcher at the Arctic Institute, said the pact was unlikely.");
-        assert_clean("missing-affiliation", "Finance Minister Olu Adeyemi said the deficit had narrowed.");
-        assert_clean("missing-affiliation", "Natixis’ chief economist, Alicia Garcia Herrero, said growth would slow.");
+        assert_clean(
+            "missing-affiliation",
+            "Kamila Sorenson, a researcher at the Arctic Institute, said the pact was unlikely.",
+        );
+        assert_clean(
+            "missing-affiliation",
+            "Finance Minister Olu Adeyemi said the deficit had narrowed.",
+        );
+        assert_clean(
+            "missing-affiliation",
+            "Natixis’ chief economist, Alicia Garcia Herrero, said growth would slow.",
+        );
     }
 }

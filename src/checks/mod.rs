@@ -69,7 +69,6 @@ macro_rules! declare_check {
     };
 }
 
-
 pub mod affiliation_mismatch;
 pub mod anonymous_source;
 pub mod detached_attribution;
@@ -192,7 +191,13 @@ mod tests {
         assert_eq!(codes, sorted);
         for check in ALL {
             let docs = check.info().documentation();
-            for heading in ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Known limitations"] {
+            for heading in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Use instead",
+                "## Known limitations",
+            ] {
                 assert!(docs.contains(heading), "{} lacks {heading}", check.info().code);
             }
         }

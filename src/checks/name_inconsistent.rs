@@ -78,15 +78,30 @@ impl Check for NameInconsistent {
         let grammar = crate::attribution::grammar::Grammar::new(&ctx.engine.lexicon);
         let mentions: Vec<crate::Span> = grammar.name_mentions(doc).iter().map(|m| m.span).collect();
         let mut reported: Vec<&str> = Vec::new();
-        for speaker in ctx.analysis.cast.speakers.iter().filter(|s| s.class == SpeakerClass::Person) {
-            let Some(surname) = speaker.name.split_whitespace().last() else { continue };
-            let canonical = mentions.iter().find(|m| m.slice(text).split_whitespace().any(|w| w == surname));
+        for speaker in ctx
+            .analysis
+            .cast
+            .speakers
+            .iter()
+            .filter(|s| s.class == SpeakerClass::Person)
+        {
+            let Some(surname) = speaker.name.split_whitespace().last() else {
+                continue;
+            };
+            let canonical = mentions
+                .iter()
+                .find(|m| m.slice(text).split_whitespace().any(|w| w == surname));
             for mention in &mentions {
                 for word in mention.slice(text).split_whitespace() {
                     if !likely_same(surname, word) || reported.contains(&word) {
                         continue;
                     }
-                    let count = |w: &str| mentions.iter().filter(|m| m.slice(text).split_whitespace().any(|x| x == w)).count();
+                    let count = |w: &str| {
+                        mentions
+                            .iter()
+                            .filter(|m| m.slice(text).split_whitespace().any(|x| x == w))
+                            .count()
+                    };
                     // Report the rarer spelling.
                     if count(word) > count(surname) {
                         continue;
@@ -100,7 +115,9 @@ impl Check for NameInconsistent {
                         format!("“{word}” may be a misspelling of {}", speaker.name),
                     )
                     .with_label("spelt differently here")
-                    .with_help(format!("Use one spelling throughout; check which is right: {surname} or {word}."));
+                    .with_help(format!(
+                        "Use one spelling throughout; check which is right: {surname} or {word}."
+                    ));
                     if let Some(c) = canonical {
                         finding = finding.with_evidence(*c, "spelt this way here");
                     }
@@ -136,6 +153,9 @@ mod tests {
 
     #[test]
     fn consistent_names_pass() {
-        assert_clean("name-inconsistent", "Tomas Lindqvist, a councillor, said fares would rise. Lindqvist added more.");
+        assert_clean(
+            "name-inconsistent",
+            "Tomas Lindqvist, a councillor, said fares would rise. Lindqvist added more.",
+        );
     }
 }

@@ -67,8 +67,14 @@ impl Check for SecondhandSource {
             if !first.is_some_and(char::is_uppercase) {
                 continue;
             }
-            let is_own = own.as_deref().is_some_and(|own| own.trim_start_matches("the ") == bare.to_lowercase());
-            let is_person = analysis.cast.speakers.iter().any(|sp| sp.name == bare || sp.aliases.iter().any(|al| al == bare));
+            let is_own = own
+                .as_deref()
+                .is_some_and(|own| own.trim_start_matches("the ") == bare.to_lowercase());
+            let is_person = analysis
+                .cast
+                .speakers
+                .iter()
+                .any(|sp| sp.name == bare || sp.aliases.iter().any(|al| al == bare));
             if is_own || is_person {
                 continue;
             }
@@ -77,7 +83,10 @@ impl Check for SecondhandSource {
                 .iter()
                 .find(|o| o.name.eq_ignore_ascii_case(bare) || o.aliases.iter().any(|al| al.eq_ignore_ascii_case(bare)))
                 .map(|o| o.tags.join(", "));
-            let speaker = analysis.cast.get(a.speaker_id).map_or_else(|| doc.slice(a.speaker.span).to_string(), |sp| sp.name.clone());
+            let speaker = analysis
+                .cast
+                .get(a.speaker_id)
+                .map_or_else(|| doc.slice(a.speaker.span).to_string(), |sp| sp.name.clone());
             let mut message = format!("{speaker} spoke to {name}, not to this publication");
             if let Some(tags) = tags.filter(|t| !t.is_empty()) {
                 message.push_str(&format!(" ({tags})"));
@@ -85,7 +94,9 @@ impl Check for SecondhandSource {
             out.push(
                 Finding::new(self.info().code, ctx.severity, recipient, message)
                     .with_label("quote given to another outlet")
-                    .with_help(format!("Credit {name} clearly and, where you can, confirm the quote with {speaker} directly.")),
+                    .with_help(format!(
+                        "Credit {name} clearly and, where you can, confirm the quote with {speaker} directly."
+                    )),
             );
         }
     }
@@ -102,12 +113,20 @@ mod tests {
             "According to a translation by state media, the minister said trade would grow.",
             &["According to a translation by"],
         );
-        assert_flags("secondhand-source", "Lindqvist told Harbour Radio that fares would rise.", &["Harbour Radio"]);
+        assert_flags(
+            "secondhand-source",
+            "Lindqvist told Harbour Radio that fares would rise.",
+            &["Harbour Radio"],
+        );
     }
 
     #[test]
     fn own_publication_and_reporters_pass() {
-        let own = findings_with("secondhand-source", "Lindqvist told the Valley Courier that fares would rise.", "publication: The Valley Courier\n");
+        let own = findings_with(
+            "secondhand-source",
+            "Lindqvist told the Valley Courier that fares would rise.",
+            "publication: The Valley Courier\n",
+        );
         assert!(own.is_empty());
         assert_clean("secondhand-source", "Lindqvist told reporters that fares would rise.");
     }

@@ -53,7 +53,8 @@ impl Check for UnattributedQuote {
             }
             let attributed = analysis.attributions.iter().any(|a| {
                 a.quote == Some(q)
-                    || a.content.is_some_and(|c| c.covers(quote.content) || c.overlaps(quote.content))
+                    || a.content
+                        .is_some_and(|c| c.covers(quote.content) || c.overlaps(quote.content))
                     || doc.sentences[a.sentence].paragraph == quote.first_paragraph
             });
             if attributed {
@@ -76,14 +77,23 @@ mod tests {
 
     #[test]
     fn flags_a_quote_nobody_said() {
-        let found = flagged("unattributed-quote", "The plan passed on Monday. “It will cost more than anyone admits.”");
+        let found = flagged(
+            "unattributed-quote",
+            "The plan passed on Monday. “It will cost more than anyone admits.”",
+        );
         assert_eq!(found.len(), 1);
     }
 
     #[test]
     fn attributed_continued_and_short_quotes_pass() {
-        assert_clean("unattributed-quote", "“It will cost more,” Moreau said. “Much more than we think.”");
+        assert_clean(
+            "unattributed-quote",
+            "“It will cost more,” Moreau said. “Much more than we think.”",
+        );
         assert_clean("unattributed-quote", "A tight “zero COVID” policy remains.");
-        assert_clean("unattributed-quote", "Moreau said the plan was “a reckless gamble with public money.”");
+        assert_clean(
+            "unattributed-quote",
+            "Moreau said the plan was “a reckless gamble with public money.”",
+        );
     }
 }

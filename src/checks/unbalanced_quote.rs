@@ -51,7 +51,10 @@ impl Check for UnbalancedQuote {
                     .with_help("Add the opening mark where the speaker's words begin, or remove this one."),
                 _ => continue,
             };
-            if quote.family == QuoteFamily::Single && quote.close.is_none() && doc.slice(quote.content).split_whitespace().count() < 2 {
+            if quote.family == QuoteFamily::Single
+                && quote.close.is_none()
+                && doc.slice(quote.content).split_whitespace().count() < 2
+            {
                 continue;
             }
             out.push(finding);
@@ -71,7 +74,13 @@ mod tests {
 
     #[test]
     fn running_quotation_and_apostrophes_pass() {
-        assert_clean("unbalanced-quote", "“The first paragraph of the quote.\n“The second,” she said.");
-        assert_clean("unbalanced-quote", "The council's plan for the ’90s estate, Natixis’ view, and I'll go.");
+        assert_clean(
+            "unbalanced-quote",
+            "“The first paragraph of the quote.\n“The second,” she said.",
+        );
+        assert_clean(
+            "unbalanced-quote",
+            "The council's plan for the ’90s estate, Natixis’ view, and I'll go.",
+        );
     }
 }

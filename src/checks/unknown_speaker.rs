@@ -44,11 +44,21 @@ impl Check for UnknownSpeaker {
             if speaker.class != SpeakerClass::Person || speaker.registry.is_some() {
                 continue;
             }
-            let Some(&first) = speaker.mentions.first() else { continue };
+            let Some(&first) = speaker.mentions.first() else {
+                continue;
+            };
             out.push(
-                Finding::new(self.info().code, ctx.severity, first, format!("{} is not in the speaker registry", speaker.name))
-                    .with_label("unregistered speaker")
-                    .with_help(format!("Verify {} and add them to `speakers:` in the registry.", speaker.name)),
+                Finding::new(
+                    self.info().code,
+                    ctx.severity,
+                    first,
+                    format!("{} is not in the speaker registry", speaker.name),
+                )
+                .with_label("unregistered speaker")
+                .with_help(format!(
+                    "Verify {} and add them to `speakers:` in the registry.",
+                    speaker.name
+                )),
             );
         }
     }

@@ -61,7 +61,11 @@ fn has_statistic(sentence: &str) -> bool {
         b.is_ascii_digit() && {
             let rest = &sentence[i + 1..];
             let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-            rest.starts_with('%') || rest.starts_with(" per cent") || rest.starts_with(" percent") || rest.starts_with(" million") || rest.starts_with(" billion")
+            rest.starts_with('%')
+                || rest.starts_with(" per cent")
+                || rest.starts_with(" percent")
+                || rest.starts_with(" million")
+                || rest.starts_with(" billion")
         }
     }) || sentence.contains(['$', '£', '€'])
 }
@@ -93,7 +97,11 @@ impl Check for UnsupportedClaim {
             // Attribution just before or after covers the sentence (a detached
             // "X said" or a quote's follow-up).
             let neighbours = [s.checked_sub(1), Some(s + 1)];
-            if neighbours.into_iter().flatten().any(|n| paragraph.sentences.contains(&n) && attributed[n]) {
+            if neighbours
+                .into_iter()
+                .flatten()
+                .any(|n| paragraph.sentences.contains(&n) && attributed[n])
+            {
                 continue;
             }
             let hits: Vec<&PhraseHit> = doc
@@ -101,16 +109,29 @@ impl Check for UnsupportedClaim {
                 .iter()
                 .filter(|h| !doc.in_quote(h.span.start))
                 .filter(|h| {
-                    [PhraseKind::Evaluative, PhraseKind::Booster, PhraseKind::Prediction, PhraseKind::Causal, PhraseKind::Change, PhraseKind::Comparison]
-                        .iter()
-                        .any(|&k| h.kinds.has(k))
+                    [
+                        PhraseKind::Evaluative,
+                        PhraseKind::Booster,
+                        PhraseKind::Prediction,
+                        PhraseKind::Causal,
+                        PhraseKind::Change,
+                        PhraseKind::Comparison,
+                    ]
+                    .iter()
+                    .any(|&k| h.kinds.has(k))
                 })
                 .collect();
             let text = doc.slice(sentence.span);
-            if doc.in_quote(sentence.span.start) && doc.quote_at(sentence.span.start).is_some_and(|q| q.span().covers(sentence.span)) {
+            if doc.in_quote(sentence.span.start)
+                && doc
+                    .quote_at(sentence.span.start)
+                    .is_some_and(|q| q.span().covers(sentence.span))
+            {
                 continue;
             }
-            let strong = hits.iter().any(|h| h.kinds.has(PhraseKind::Evaluative) || h.kinds.has(PhraseKind::Booster));
+            let strong = hits
+                .iter()
+                .any(|h| h.kinds.has(PhraseKind::Evaluative) || h.kinds.has(PhraseKind::Booster));
             let statistic = has_statistic(text);
             let triggers = hits.len() + usize::from(statistic);
             if !(strong || triggers >= 2) {
@@ -123,7 +144,9 @@ impl Check for UnsupportedClaim {
                 format!("The article asserts {} with no source", describe(&hits)),
             )
             .with_label("in the article's own voice, unattributed")
-            .with_help("Attribute the claim to a named source (“…, said …”, “according to …”), cite the data, or cut it.");
+            .with_help(
+                "Attribute the claim to a named source (“…, said …”, “according to …”), cite the data, or cut it.",
+            );
             // Overlapping phrases ("at least", "least") are one piece of evidence.
             let mut shown: Vec<crate::Span> = Vec::new();
             for hit in &hits {
@@ -144,12 +167,22 @@ mod tests {
 
     #[test]
     fn flags_unsourced_evaluations() {
-        assert_eq!(flagged("unsupported-claim", "The new tram line will be a disaster for local shops.").len(), 1);
+        assert_eq!(
+            flagged(
+                "unsupported-claim",
+                "The new tram line will be a disaster for local shops."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
     fn attributed_and_plain_sentences_pass() {
-        assert_clean("unsupported-claim", "The tram line will be a disaster for local shops, said Mara Voss, who chairs the traders' association.");
+        assert_clean(
+            "unsupported-claim",
+            "The tram line will be a disaster for local shops, said Mara Voss, who chairs the traders' association.",
+        );
         assert_clean("unsupported-claim", "The council met on Tuesday in the town hall.");
     }
 }

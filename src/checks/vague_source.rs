@@ -64,7 +64,10 @@ impl Check for VagueSource {
         for (s, _) in doc.sentences.iter().enumerate() {
             for hit in doc.hits_of(s, PhraseKind::VagueSource) {
                 // "is viewed as … by Ana Ruiz": the passive has a named agent.
-                let has_agent = analysis.attributions.iter().any(|a| a.cue.is_some_and(|c| c.span.overlaps(hit.span)));
+                let has_agent = analysis
+                    .attributions
+                    .iter()
+                    .any(|a| a.cue.is_some_and(|c| c.span.overlaps(hit.span)));
                 if !doc.in_quote(hit.span.start) && !has_agent {
                     push(hit.span, out);
                 }
@@ -80,13 +83,24 @@ mod tests {
     #[test]
     fn flags_weasel_attribution() {
         assert_flags("vague-source", "Experts say the bridge is unsafe.", &["Experts"]);
-        assert_flags("vague-source", "It is widely believed that the mayor will resign.", &["It is widely believed"]);
-        assert_flags("vague-source", "The bridge is viewed as unsafe by local engineers.", &["local engineers"]);
+        assert_flags(
+            "vague-source",
+            "It is widely believed that the mayor will resign.",
+            &["It is widely believed"],
+        );
+        assert_flags(
+            "vague-source",
+            "The bridge is viewed as unsafe by local engineers.",
+            &["local engineers"],
+        );
     }
 
     #[test]
     fn named_sources_and_quoted_speech_pass() {
-        assert_clean("vague-source", "Ana Ruiz, an engineer at the council, said the bridge is unsafe.");
+        assert_clean(
+            "vague-source",
+            "Ana Ruiz, an engineer at the council, said the bridge is unsafe.",
+        );
         assert_clean("vague-source", "“Experts say all sorts of things,” Ruiz said.");
     }
 }

@@ -3,6 +3,7 @@
 //! subcommand; inputs are loaded in [`input`].
 
 mod check;
+mod eval;
 mod explain;
 mod extract;
 mod init;
@@ -58,6 +59,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Write a starter attrib.yaml in the current folder.
     Init(init::InitArgs),
+    /// Score attrib against gold data: the gold corpus, or PolNeAR with --polnear.
+    Eval(eval::EvalArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -89,6 +92,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Rules(command) => rules::run(command, &mut ui),
         Command::Explain(args) => explain::run(args, &mut ui),
         Command::Init(args) => init::run(args, &mut ui),
+        Command::Eval(args) => eval::run(args, &mut ui),
     };
     if ui.failed {
         Exit::Error
@@ -121,7 +125,7 @@ impl Ui {
         match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => is_terminal && !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         }
     }
 

@@ -51,11 +51,19 @@ fn is_space(c: Option<char>) -> bool {
 }
 
 fn is_opening_context(c: Option<char>) -> bool {
-    is_space(c) || matches!(c, Some('(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | ':'))
+    is_space(c)
+        || matches!(
+            c,
+            Some('(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | ':')
+        )
 }
 
 fn is_closing_context(c: Option<char>) -> bool {
-    is_space(c) || matches!(c, Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…' | '”' | '’' | '»'))
+    is_space(c)
+        || matches!(
+            c,
+            Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…' | '”' | '’' | '»')
+        )
 }
 
 fn is_wordy(c: Option<char>) -> bool {
@@ -70,7 +78,14 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let span = Span::new(block.start + i, block.start + i + c.len_utf8());
-        let mark = |family, role, explicit| Some(Mark { span, family, role, explicit });
+        let mark = |family, role, explicit| {
+            Some(Mark {
+                span,
+                family,
+                role,
+                explicit,
+            })
+        };
         let found = match c {
             '“' | '„' if is_wordy(prev) && is_closing_context(next) => mark(QuoteFamily::Double, Role::Close, true),
             '“' | '„' => mark(QuoteFamily::Double, Role::Open, true),
@@ -86,7 +101,9 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
             }
             '«' => mark(QuoteFamily::Guillemet, Role::Open, true),
             '»' => mark(QuoteFamily::Guillemet, Role::Close, true),
-            '‘' | '’' | '\'' => classify_single(c, prev, next).and_then(|role| mark(QuoteFamily::Single, role, c == '‘')),
+            '‘' | '’' | '\'' => {
+                classify_single(c, prev, next).and_then(|role| mark(QuoteFamily::Single, role, c == '‘'))
+            }
             _ => None,
         };
         if let Some(m) = found {
@@ -184,9 +201,9 @@ pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
         // At the paragraph end: straight single marks left open were apostrophes.
         stack.retain(|e| e.mark.family != QuoteFamily::Single || e.mark.explicit);
         let continues = stack.first().is_some_and(|outer| {
-            blocks.get(b + 1).is_some_and(|next| {
-                next.kind == BlockKind::Body && opens_with(text, next.span, outer.mark.family)
-            })
+            blocks
+                .get(b + 1)
+                .is_some_and(|next| next.kind == BlockKind::Body && opens_with(text, next.span, outer.mark.family))
         });
         if continues && stack.len() == 1 {
             carried = stack.pop();
@@ -259,7 +276,13 @@ mod tests {
         pair_quotes(text, &blocks, &mut quotes);
         quotes
             .iter()
-            .map(|q| (Some(q.content.slice(text).to_string()), q.open.is_some(), q.close.is_some()))
+            .map(|q| {
+                (
+                    Some(q.content.slice(text).to_string()),
+                    q.open.is_some(),
+                    q.close.is_some(),
+                )
+            })
             .collect()
     }
 
@@ -269,7 +292,10 @@ mod tests {
 
     #[test]
     fn curly_and_straight_doubles() {
-        assert_eq!(content("“We will,” she said. \"Not now,\" he said."), ["We will,", "Not now,"]);
+        assert_eq!(
+            content("“We will,” she said. \"Not now,\" he said."),
+            ["We will,", "Not now,"]
+        );
     }
 
     #[test]

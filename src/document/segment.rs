@@ -106,14 +106,20 @@ mod tests {
 
     #[test]
     fn splits_on_full_stops_before_capitals() {
-        assert_eq!(sentences("One two. Three four! Five?"), ["One two.", "Three four!", "Five?"]);
+        assert_eq!(
+            sentences("One two. Three four! Five?"),
+            ["One two.", "Three four!", "Five?"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials() {
         assert_eq!(
             sentences("Mr. Smith met Dr. Jones in St. Petersburg. Kamila T.N. Sorenson agreed."),
-            ["Mr. Smith met Dr. Jones in St. Petersburg.", "Kamila T.N. Sorenson agreed."]
+            [
+                "Mr. Smith met Dr. Jones in St. Petersburg.",
+                "Kamila T.N. Sorenson agreed."
+            ]
         );
     }
 
@@ -127,6 +133,9 @@ mod tests {
 
     #[test]
     fn lowercase_after_stop_does_not_split() {
-        assert_eq!(sentences("It rose 4.5 per cent. in May, she said."), ["It rose 4.5 per cent. in May, she said."]);
+        assert_eq!(
+            sentences("It rose 4.5 per cent. in May, she said."),
+            ["It rose 4.5 per cent. in May, she said."]
+        );
     }
 }

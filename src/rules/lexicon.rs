@@ -55,7 +55,12 @@ pub struct WordSet(HashSet<String>);
 
 impl WordSet {
     fn from_list(list: &[String]) -> Self {
-        WordSet(list.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
+        WordSet(
+            list.iter()
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect(),
+        )
     }
 
     /// Whether `word` is in the set, ignoring ASCII case, without allocating
@@ -240,7 +245,9 @@ impl Lexicon {
     }
 
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns_singular.contains(word) || self.pronouns_plural.contains(word) || self.pronouns_neuter.contains(word)
+        self.pronouns_singular.contains(word)
+            || self.pronouns_plural.contains(word)
+            || self.pronouns_neuter.contains(word)
     }
 }
 

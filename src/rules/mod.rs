@@ -50,9 +50,6 @@ impl RuleError {
 }
 
 /// Parse one rule file. Errors point at the line and column in the YAML.
-// The error carries the file's text for miette; it is built once per broken
-// rule file, never on a hot path, so its size does not matter.
-#[allow(clippy::result_large_err)]
 pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
     let error = |message: String, offset: Option<usize>, help: Option<String>| RuleError {
         file: file.to_string(),

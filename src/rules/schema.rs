@@ -95,7 +95,11 @@ impl VerbClass {
     pub fn is_loaded(self) -> bool {
         matches!(
             self,
-            VerbClass::Endorsing | VerbClass::Doubting | VerbClass::Culpability | VerbClass::Tone | VerbClass::NonSpeech
+            VerbClass::Endorsing
+                | VerbClass::Doubting
+                | VerbClass::Culpability
+                | VerbClass::Tone
+                | VerbClass::NonSpeech
         )
     }
 

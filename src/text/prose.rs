@@ -75,13 +75,21 @@ fn plain(text: &str) -> Prose<'_> {
         let wrapped = lines.len() > 1
             && lines.iter().all(|l| l.len() <= WRAPPED_LINE_MAX)
             && lines[..lines.len() - 1].iter().all(|l| l.len() >= WRAPPED_LINE_MIN)
-            && lines.windows(2).all(|pair| !starts_new_paragraph(pair[0].slice(text), pair[1].slice(text)));
+            && lines
+                .windows(2)
+                .all(|pair| !starts_new_paragraph(pair[0].slice(text), pair[1].slice(text)));
         if wrapped {
             let span = Span::new(lines[0].start, lines[lines.len() - 1].end);
-            blocks.push(Block { span, kind: BlockKind::Body });
+            blocks.push(Block {
+                span,
+                kind: BlockKind::Body,
+            });
         } else {
             for &line in lines.iter() {
-                blocks.push(Block { span: line, kind: BlockKind::Body });
+                blocks.push(Block {
+                    span: line,
+                    kind: BlockKind::Body,
+                });
             }
         }
         lines.clear();
@@ -163,7 +171,11 @@ fn markdown(text: &str) -> Prose<'_> {
                 extent: None,
             }),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) => {
-                if let Some(Open { kind, extent: Some(span) }) = stack.pop() {
+                if let Some(Open {
+                    kind,
+                    extent: Some(span),
+                }) = stack.pop()
+                {
                     blocks.push(Block { span, kind });
                 }
             }
@@ -216,10 +228,14 @@ mod tests {
 
     #[test]
     fn plain_wrapped_paragraphs_join() {
-        let text = "The council met on Tuesday evening in the town hall and\nvoted to raise fares.\n\nA second paragraph.\n";
+        let text =
+            "The council met on Tuesday evening in the town hall and\nvoted to raise fares.\n\nA second paragraph.\n";
         let (_, blocks) = prose_of(text, InputFormat::Plain);
         assert_eq!(blocks.len(), 2);
-        assert_eq!(blocks[0].1, "The council met on Tuesday evening in the town hall and\nvoted to raise fares.");
+        assert_eq!(
+            blocks[0].1,
+            "The council met on Tuesday evening in the town hall and\nvoted to raise fares."
+        );
     }
 
     #[test]
