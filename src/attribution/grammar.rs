@@ -371,8 +371,14 @@ impl<'l> Grammar<'l> {
     fn described_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
         let (rest, det) = opt((|j| self.word_in(j, &self.lex.determiners), ws1)).parse(i)?;
         let (rest, (description, head)) = self.descriptor(rest)?;
-        let (rest, name) = match (ws1, |j| self.proper_name(j)).parse(rest) {
-            Ok((r, (_, n))) if head != Head::Document => (r, Some(n)),
+        // "chief economist Jane Doe" / "Its operations director, Declan Shaw,"
+        let named = alt((
+            (ws1, |j| self.proper_name(j)).map(|(_, n)| n),
+            (comma, |j| self.proper_name(j), opt(comma)).map(|(_, n, _)| n),
+        ))
+        .parse(rest);
+        let (rest, name) = match named {
+            Ok((r, n)) if head != Head::Document => (r, Some(n)),
             _ => (rest, None),
         };
         let class = match (name, head) {
