@@ -608,12 +608,14 @@ impl<'l> Grammar<'l> {
     /// Find every attribution in a document.
     pub fn attributions(&self, doc: &Document<'_>) -> Vec<Attribution> {
         let mut found: Vec<Attribution> = Vec::new();
+        // Cues taken by a frame in the current sentence.
         let mut used_cues: Vec<Span> = Vec::new();
         let text: &str = &doc.text;
         for (s, sentence) in doc.sentences.iter().enumerate() {
             if sentence.hits.is_empty() && !has_quote_close(doc, sentence.span) {
                 continue;
             }
+            used_cues.clear();
             self.quote_then_speaker(doc, s, &mut found, &mut used_cues);
             for hit in doc.hits_in(s) {
                 if hit.kinds.has(PhraseKind::ReportingVerb) && !used_cues.iter().any(|u| u.overlaps(hit.span)) {
@@ -625,7 +627,11 @@ impl<'l> Grammar<'l> {
                         // "she said he expected …": a belief inside reported
                         // speech is part of that content, not a new source.
                         let nested_belief = hit.verb == Some(VerbClass::Mental)
-                            && found.iter().any(|a| a.content.is_some_and(|c| c.covers(hit.span)));
+                            && found
+                                .iter()
+                                .rev()
+                                .take(8)
+                                .any(|a| a.content.is_some_and(|c| c.covers(hit.span)));
                         if nested_belief {
                             continue;
                         }
@@ -641,7 +647,7 @@ impl<'l> Grammar<'l> {
                 self.passive_by(doc, s, hit.span, &mut found);
             }
             for hit in doc.hits_of(s, PhraseKind::VagueSource) {
-                let covered = found.iter().any(|a| {
+                let covered = found.iter().rev().take_while(|a| a.sentence == s).any(|a| {
                     a.sentence == s
                         && (a.speaker.extent.overlaps(hit.span) || a.cue.is_some_and(|c| c.span.overlaps(hit.span)))
                 });
@@ -666,7 +672,13 @@ impl<'l> Grammar<'l> {
     fn quote_then_speaker(&self, doc: &Document<'_>, s: usize, found: &mut Vec<Attribution>, used: &mut Vec<Span>) {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
-        for (q, quote) in doc.quotes.iter().enumerate() {
+        // Only quotes starting in this paragraph or the few before it (a
+        // running quotation) can close in this sentence.
+        let paragraph = doc.sentences[s].paragraph;
+        let from = doc.paragraphs[paragraph.saturating_sub(4)].span.start;
+        let first = doc.quotes.partition_point(|q| q.span().start < from);
+        let last = doc.quotes.partition_point(|q| q.span().start < sentence.end);
+        for (q, quote) in doc.quotes.iter().enumerate().take(last).skip(first) {
             let Some(close) = quote.close else { continue };
             if quote.depth != 0 || !sentence.contains(close.start) {
                 continue;
@@ -789,7 +801,9 @@ impl<'l> Grammar<'l> {
             let absolute = sentence.start + start;
             if found
                 .iter()
-                .any(|a| a.sentence == s && a.speaker.extent.start < absolute && absolute < a.speaker.extent.end)
+                .rev()
+                .take_while(|a| a.sentence == s)
+                .any(|a| a.speaker.extent.start < absolute && absolute < a.speaker.extent.end)
             {
                 continue;
             }
@@ -1234,7 +1248,7 @@ fn interview_recipient(before: &str) -> Option<&str> {
 /// phrase names a channel, not a second speaker; the secondhand-source check
 /// reads the phrase itself.
 fn drop_secondhand_according_to(doc: &Document<'_>, found: &mut Vec<Attribution>) {
-    let sentences_with_other: Vec<usize> = found
+    let sentences_with_other: std::collections::HashSet<usize> = found
         .iter()
         .filter(|a| a.kind != AttributionKind::AccordingTo)
         .map(|a| a.sentence)
@@ -1253,23 +1267,34 @@ fn drop_secondhand_according_to(doc: &Document<'_>, found: &mut Vec<Attribution>
 /// direct attribution in its paragraph, or of the previous paragraph when it
 /// opens this one (a speaker's quotes run on; Reuters: one speaker at a time).
 fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
-    let attributed: Vec<usize> = found.iter().filter_map(|a| a.quote).collect();
-    let covered: Vec<Span> = found.iter().filter_map(|a| a.content).collect();
+    let attributed: std::collections::HashSet<usize> = found.iter().filter_map(|a| a.quote).collect();
+    let mut covered: Vec<Span> = found.iter().filter_map(|a| a.content).collect();
+    covered.sort();
+    let mut by_paragraph: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (i, a) in found.iter().enumerate() {
+        by_paragraph
+            .entry(doc.sentences[a.sentence].paragraph)
+            .or_default()
+            .push(i);
+    }
+    let none: Vec<usize> = Vec::new();
     let mut added = Vec::new();
     for (q, quote) in doc.quotes.iter().enumerate() {
         if quote.depth != 0 || attributed.contains(&q) || is_fragment(doc, quote) {
             continue;
         }
-        if covered
-            .iter()
-            .any(|c| c.covers(quote.content) || c.overlaps(quote.content) && c.start <= quote.content.start)
-        {
+        // Contents are sorted by start; one starting after the quote cannot cover it.
+        let upto = covered.partition_point(|c| c.start <= quote.content.start);
+        if covered[..upto].iter().rev().take(16).any(|c| c.overlaps(quote.content)) {
             continue;
         }
         let paragraph = quote.first_paragraph;
         let in_paragraph = |a: &&Attribution| doc.sentences[a.sentence].paragraph == paragraph;
-        let previous_in_paragraph = found
+        let previous_in_paragraph = by_paragraph
+            .get(&paragraph)
+            .unwrap_or(&none)
             .iter()
+            .map(|&i| &found[i])
             .filter(in_paragraph)
             .filter(|a| a.speaker.class != SpeakerClass::Vague)
             .min_by_key(|a| {
@@ -1282,9 +1307,12 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             });
         let opens_paragraph = doc.paragraphs[paragraph].span.start == quote.span().start;
         let from_previous = || {
-            found
+            by_paragraph
+                .get(&paragraph.wrapping_sub(1))
+                .unwrap_or(&none)
                 .iter()
-                .filter(|a| paragraph > 0 && doc.sentences[a.sentence].paragraph == paragraph - 1 && a.quote.is_some())
+                .map(|&i| &found[i])
+                .filter(|a| a.quote.is_some())
                 .max_by_key(|a| a.sentence)
         };
         let source = previous_in_paragraph.or_else(|| if opens_paragraph { from_previous() } else { None });

@@ -43,6 +43,16 @@ impl Check for UnattributedQuote {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
         let doc = &analysis.document;
+        // Indexes built once, so each quote is checked in logarithmic time.
+        let attributed_quotes: std::collections::HashSet<usize> =
+            analysis.attributions.iter().filter_map(|a| a.quote).collect();
+        let attributed_paragraphs: std::collections::HashSet<usize> = analysis
+            .attributions
+            .iter()
+            .map(|a| doc.sentences[a.sentence].paragraph)
+            .collect();
+        let mut contents: Vec<crate::Span> = analysis.attributions.iter().filter_map(|a| a.content).collect();
+        contents.sort();
         for (q, quote) in doc.quotes.iter().enumerate() {
             if quote.depth != 0 || doc.paragraphs[quote.first_paragraph].kind == BlockKind::Heading {
                 continue;
@@ -51,12 +61,15 @@ impl Check for UnattributedQuote {
             if crate::attribution::grammar::is_fragment(doc, quote) {
                 continue;
             }
-            let attributed = analysis.attributions.iter().any(|a| {
-                a.quote == Some(q)
-                    || a.content
-                        .is_some_and(|c| c.covers(quote.content) || c.overlaps(quote.content))
-                    || doc.sentences[a.sentence].paragraph == quote.first_paragraph
-            });
+            let attributed =
+                attributed_quotes.contains(&q) || attributed_paragraphs.contains(&quote.first_paragraph) || {
+                    let upto = contents.partition_point(|c| c.start < quote.content.end);
+                    contents[..upto]
+                        .iter()
+                        .rev()
+                        .take(16)
+                        .any(|c| c.overlaps(quote.content))
+                };
             if attributed {
                 continue;
             }
