@@ -9,8 +9,8 @@
 #
 #   - `attrib check --format json` and `attrib extract --format json` on the
 #     large file (about $MB MB): MB/s and peak memory (max RSS);
-#   - `attrib check --format json` on $SCALE (1x, 4x, 16x) to show that cost is
-#     linear in input size;
+#   - `attrib check` and `attrib extract` on $SCALE (1x, 4x, 16x) to show that
+#     cost is linear in input size;
 #   - `attrib check --format json` on a folder of $FILES small files, on one
 #     core and on every core (the parallel speed-up across files).
 #
@@ -128,6 +128,9 @@ measure check "$BIG" 1 -- "$ATTRIB" check --format json "$BIG"
 measure extract "$BIG" 1 -- "$ATTRIB" extract --format json "$BIG"
 for size in $SCALE; do
     measure check "$OUT/scale-${size}MB.txt" 1 -- "$ATTRIB" check --format json "$OUT/scale-${size}MB.txt"
+done
+for size in $SCALE; do
+    measure extract "$OUT/scale-${size}MB.txt" 1 -- "$ATTRIB" extract --format json "$OUT/scale-${size}MB.txt"
 done
 if [[ $FILES -gt 0 ]]; then
     measure check "$OUT/files" 1 -- "$ATTRIB" check --format json "$OUT/files"
