@@ -49,6 +49,8 @@ pub struct Analysis<'s> {
     pub document: Document<'s>,
     pub attributions: Vec<Attribution>,
     pub cast: Cast,
+    /// Every proper-name mention, in order (found once; resolve and checks share it).
+    pub names: Vec<attribution::grammar::NameMention>,
 }
 
 impl Engine {
@@ -62,11 +64,20 @@ impl Engine {
         let document = Document::build(source, &self.lexicon);
         let grammar = Grammar::new(&self.lexicon);
         let mut attributions = grammar.attributions(&document);
-        let cast = resolve::resolve(&document, &grammar, &self.lexicon, &self.rules, &mut attributions);
+        let names = grammar.name_mentions(&document);
+        let cast = resolve::resolve(
+            &document,
+            &grammar,
+            &self.lexicon,
+            &self.rules,
+            &names,
+            &mut attributions,
+        );
         Analysis {
             document,
             attributions,
             cast,
+            names,
         }
     }
 

@@ -76,10 +76,10 @@ pub fn resolve(
     grammar: &Grammar<'_>,
     lexicon: &Lexicon,
     rules: &RuleSet,
+    titled: &[NameMention],
     attributions: &mut [Attribution],
 ) -> Cast {
     let text: &str = &doc.text;
-    let titled = grammar.name_mentions(doc);
     let mentions: Vec<Span> = titled.iter().map(|m| m.span).collect();
     let mut cast = Cast::default();
     let mut order: Vec<usize> = (0..attributions.len()).collect();

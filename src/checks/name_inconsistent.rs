@@ -75,8 +75,7 @@ impl Check for NameInconsistent {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
         let text: &str = &doc.text;
-        let grammar = crate::attribution::grammar::Grammar::new(&ctx.engine.lexicon);
-        let mentions: Vec<crate::Span> = grammar.name_mentions(doc).iter().map(|m| m.span).collect();
+        let mentions: Vec<crate::Span> = ctx.analysis.names.iter().map(|m| m.span).collect();
         let mut reported: Vec<&str> = Vec::new();
         for speaker in ctx
             .analysis

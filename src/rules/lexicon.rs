@@ -4,7 +4,7 @@
 
 use super::{LexiconLists, VerbClass};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Which phrase list a scan hit comes from. A phrase may be in several.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -135,7 +135,7 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn compile(lists: &LexiconLists) -> Self {
         let mut patterns: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut pattern_kinds: Vec<PhraseKinds> = Vec::new();
         let mut pattern_verb: Vec<Option<VerbClass>> = Vec::new();
         let mut add = |phrase: &str, kind: PhraseKind, verb: Option<VerbClass>| {
@@ -154,7 +154,7 @@ impl Lexicon {
                 pattern_verb[id] = verb;
             }
         };
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for group in &lists.reporting_verbs {
             for form in &group.forms {
                 add(form, PhraseKind::ReportingVerb, Some(group.class));
@@ -222,6 +222,7 @@ impl Lexicon {
     /// ("experts say" and "say").
     pub fn scan(&self, text: &str, base: usize, hits: &mut Vec<PhraseHit>) {
         let bytes = text.as_bytes();
+        let first = hits.len();
         for m in self.automaton.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
             let before_ok = start == 0 || !is_word_byte_before(text, start);
@@ -236,7 +237,8 @@ impl Lexicon {
             }
         }
         // Overlapping matches arrive ordered by end; checks want start order.
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        // Only this call's hits: earlier paragraphs are already in order.
+        hits[first..].sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     }
 
     /// The class of a reporting-verb form, ignoring ASCII case.
