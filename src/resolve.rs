@@ -58,12 +58,13 @@ fn words(name: &str) -> impl Iterator<Item = &str> {
 /// Whether `short` is a run of whole words at the start or end of `full`
 /// ("Xu" in "Qingdao Xu", "Xi" in "Xi Jinping", "Garcia Herrero" in "Alicia Garcia Herrero").
 fn shortens(short: &str, full: &str) -> bool {
-    let short_words: Vec<&str> = words(short).collect();
-    let full_words: Vec<&str> = words(full).collect();
-    if short_words.is_empty() || short_words.len() >= full_words.len() {
+    // Names are compared word by word without allocating: `short` must be a
+    // proper prefix or suffix of `full` ending on a word boundary.
+    let (short_count, full_count) = (words(short).count(), words(full).count());
+    if short_count == 0 || short_count >= full_count {
         return false;
     }
-    full_words.ends_with(&short_words) || full_words.starts_with(&short_words)
+    words(full).take(short_count).eq(words(short)) || words(full).skip(full_count - short_count).eq(words(short))
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -80,7 +81,7 @@ pub fn resolve(
     attributions: &mut [Attribution],
 ) -> Cast {
     let text: &str = &doc.text;
-    let mentions: Vec<Span> = titled.iter().map(|m| m.span).collect();
+    let mentions = MentionIndex::new(text, titled);
     let mut cast = Cast::default();
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| attributions[i].speaker.span.start);
@@ -148,9 +149,11 @@ pub fn resolve(
         .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
     {
         let name_words: Vec<&str> = words(&speaker.name).filter(|w| w.chars().count() > 1).collect();
-        let role = mentions
-            .iter()
-            .filter(|m| m.slice(text).split([' ', '-']).any(|w| name_words.contains(&w)))
+        let mut candidates: Vec<usize> = name_words.iter().flat_map(|w| mentions.with_word(w)).copied().collect();
+        candidates.sort_unstable();
+        let role = candidates
+            .into_iter()
+            .map(|i| mentions.spans[i])
             .filter_map(|m| doc.sentence_at(m.start))
             .find_map(|s| grammar.role_description(doc, s));
         if let Some(span) = role {
@@ -165,8 +168,11 @@ pub fn resolve(
         .iter_mut()
         .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
     {
-        let title = titled
+        let first_word = words(&speaker.name).next().unwrap_or_default();
+        let title = mentions
+            .with_word(first_word)
             .iter()
+            .map(|&i| &titled[i])
             .filter(|m: &&NameMention| same_name(m.span.slice(text), &speaker.name))
             .find_map(|m| m.title);
         if let Some(span) = title.filter(|t| !lexicon.courtesy_titles.contains(t.slice(text))) {
@@ -179,11 +185,44 @@ pub fn resolve(
     cast
 }
 
+/// The document's name mentions, indexed by each word they contain (split at
+/// spaces and hyphens: "Xi-Putin" is found under "Xi"), so resolving a name
+/// looks only at the mentions that can match it.
+struct MentionIndex<'t> {
+    spans: Vec<Span>,
+    by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> MentionIndex<'t> {
+    fn new(text: &'t str, mentions: &[NameMention]) -> Self {
+        let mut by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>> = Default::default();
+        for (i, m) in mentions.iter().enumerate() {
+            for word in m.span.slice(text).split(|c: char| c.is_whitespace() || c == '-') {
+                if !word.is_empty() {
+                    let list = by_word.entry(word).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        MentionIndex {
+            spans: mentions.iter().map(|m| m.span).collect(),
+            by_word,
+        }
+    }
+
+    /// Indexes of the mentions containing `word`, in text order.
+    fn with_word(&self, word: &str) -> &[usize] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// A named speaker: find the person (or organisation) this name belongs to,
 /// creating it with the fullest form of the name the article uses.
 fn person_or_named(
     cast: &mut Cast,
-    mentions: &[Span],
+    mentions: &MentionIndex<'_>,
     text: &str,
     rules: &RuleSet,
     name_span: Span,
@@ -198,8 +237,9 @@ fn person_or_named(
         return id;
     }
     // The fullest mention of this name anywhere in the article.
-    let full = mentions
-        .iter()
+    let with = |word: &str| mentions.with_word(word).iter().map(|&i| mentions.spans[i]);
+    let first_word = words(name).next().unwrap_or_default();
+    let full = with(first_word)
         .filter(|m| shortens(name, m.slice(text)))
         .max_by_key(|m| (words(m.slice(text)).count(), std::cmp::Reverse(m.start)))
         .map(|m| m.slice(text));
@@ -210,14 +250,16 @@ fn person_or_named(
         .map(|e| e.name.as_str());
     let full_name = full.or(registry_full).unwrap_or(name).to_string();
     let is_full = words(&full_name).count() > 1;
-    let full_name_mention = mentions.iter().find(|m| same_name(m.slice(text), &full_name)).copied();
+    let full_first_word = words(&full_name).next().unwrap_or_default();
+    let full_name_mention = with(full_first_word).find(|m| same_name(m.slice(text), &full_name));
     // The first mention in any form: the full name, or the short form alone.
-    let first_mention = mentions
-        .iter()
-        .find(|m| same_name(m.slice(text), &full_name) || same_name(m.slice(text), name))
-        .copied()
-        .unwrap_or(name_span)
-        .min(name_span);
+    let first_mention = with(first_word)
+        .find(|m| same_name(m.slice(text), name))
+        .into_iter()
+        .chain(full_name_mention)
+        .chain(std::iter::once(name_span))
+        .min()
+        .unwrap_or(name_span);
     // A single word never given in full and not in the registry is more
     // likely an organisation ("Gazprom") than a person.
     let class = if class == SpeakerClass::Person && !is_full && registry_full.is_none() {

@@ -783,9 +783,18 @@ impl<'l> Grammar<'l> {
         let sentence = doc.sentences[s].span;
         let before = &text[sentence.start..cue.span.start];
         // Candidate starts: every word start before the cue, earliest first.
+        // A speaker phrase, appositive included, is never longer than this
+        // many words: only word starts that close to the verb are tried.
+        const SPEAKER_WINDOW_WORDS: usize = 32;
+        let window_start = before
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c.is_whitespace())
+            .nth(SPEAKER_WINDOW_WORDS)
+            .map_or(0, |(i, _)| i);
         let mut starts = Vec::new();
         let mut at_boundary = true;
-        for (index, c) in before.char_indices() {
+        for (index, c) in before.char_indices().skip_while(|&(i, _)| i < window_start) {
             let boundary = c.is_whitespace()
                 || matches!(c, ',' | ';' | ':' | '(' | '—' | '–')
                 || is_opening_mark(c)
@@ -1223,9 +1232,11 @@ fn trim_clause(text: &str, span: Span) -> Span {
 
 /// Indirect content, or mixed when it holds a quotation.
 fn content_kind(doc: &Document<'_>, content: Span) -> AttributionKind {
-    let has_quote = doc
-        .quotes
+    // Quotes are sorted by start: look only at those starting inside the content.
+    let first = doc.quotes.partition_point(|q| q.span().start < content.start);
+    let has_quote = doc.quotes[first..]
         .iter()
+        .take_while(|q| q.span().start < content.end)
         .any(|q| q.depth == 0 && content.covers(q.content) && !q.content.is_empty());
     if has_quote {
         AttributionKind::Mixed
