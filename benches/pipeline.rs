@@ -107,10 +107,20 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("grammar", |b| b.iter(|| grammar.attributions(black_box(&document))));
 
     let attributions = grammar.attributions(&document);
+    let names = grammar.name_mentions(&document);
     group.bench_function("resolve", |b| {
         b.iter_batched_ref(
             || attributions.clone(),
-            |attributions| resolve::resolve(&document, &grammar, &engine.lexicon, &engine.rules, attributions),
+            |attributions| {
+                resolve::resolve(
+                    &document,
+                    &grammar,
+                    &engine.lexicon,
+                    &engine.rules,
+                    &names,
+                    attributions,
+                )
+            },
             BatchSize::SmallInput,
         )
     });

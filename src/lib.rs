@@ -41,6 +41,8 @@ use rules::Lexicon;
 pub struct Engine {
     pub rules: RuleSet,
     pub lexicon: Lexicon,
+    /// The rule files' custom rules (`rules:`), compiled.
+    pub custom: rules::custom::CustomRules,
 }
 
 /// Everything attrib knows about one document.
@@ -56,7 +58,8 @@ pub struct Analysis<'s> {
 impl Engine {
     pub fn new(rules: RuleSet) -> Self {
         let lexicon = Lexicon::compile(&rules.lists);
-        Engine { rules, lexicon }
+        let custom = rules::custom::CustomRules::compile(&rules.rules);
+        Engine { rules, lexicon, custom }
     }
 
     /// Segment, find attributions and resolve speakers.
@@ -85,6 +88,8 @@ impl Engine {
     pub fn check_analysis(&self, analysis: &Analysis<'_>) -> Vec<Finding> {
         let mut findings = Vec::new();
         checks::run_all(analysis, self, &mut findings);
+        self.custom.run(analysis, &mut findings);
+        rules::suppress::apply(analysis, &self.rules, &mut findings);
         finding::sort_findings(&mut findings);
         findings
     }

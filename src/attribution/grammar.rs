@@ -44,7 +44,7 @@ fn comma(i: &str) -> Res<'_, &str> {
 }
 
 fn is_opening_mark(c: char) -> bool {
-    matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„')
+    matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„' | '`')
 }
 
 /// "T", "T.N", "J.R.R": capitals joined by dots.
@@ -504,6 +504,11 @@ impl<'l> Grammar<'l> {
     /// A speaker with an optional appositive.
     fn speaker_with_appositive<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
         let (rest, mut np) = self.speaker(i)?;
+        // A short parenthetical after a name: a party tag "(D-Ore.)", an age "(51)".
+        let rest = match (ws, char('('), take_while(|c: char| c != ')' && c != '\n'), char(')')).parse(rest) {
+            Ok((after, (_, _, inner, _))) if np.name.is_some() && inner.len() <= 24 => after,
+            _ => rest,
+        };
         if np.pronoun || np.role.is_some() || !matches!(np.class, SpeakerClass::Person | SpeakerClass::Organization) {
             return Ok((rest, np));
         }
@@ -782,6 +787,9 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         let before = &text[sentence.start..cue.span.start];
+        if self.shared_subject(doc, s, cue, found) {
+            return true;
+        }
         // Candidate starts: every word start before the cue, earliest first.
         // A speaker phrase, appositive included, is never longer than this
         // many words: only word starts that close to the verb are tried.
@@ -872,6 +880,57 @@ impl<'l> Grammar<'l> {
         self.cue_then_subject(doc, s, cue, found)
     }
 
+    /// `He admitted that … and said he would stay.`: a second verb sharing the
+    /// subject of an attribution earlier in the sentence. The earlier content
+    /// ends where the second verb's conjunction starts.
+    fn shared_subject(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let Some(previous) = found
+            .iter()
+            .rposition(|a| a.sentence == s && a.cue.is_some_and(|c| c.span.end <= cue.span.start))
+        else {
+            return false;
+        };
+        let before = text[sentence.start..cue.span.start].trim_end();
+        let mut rest = before;
+        while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+            if self.lex.auxiliaries.contains(last) {
+                rest = head.trim_end();
+            } else {
+                break;
+            }
+        }
+        let Some(conjunction) = ["and", "but"]
+            .iter()
+            .find(|c| rest.ends_with(*c) && rest[..rest.len() - c.len()].ends_with([' ', ',']))
+        else {
+            return false;
+        };
+        let conjunction_start = sentence.start + rest.len() - conjunction.len();
+        let earlier = &mut found[previous];
+        if let Some(content) = earlier
+            .content
+            .filter(|c| c.start < conjunction_start && c.end > conjunction_start)
+        {
+            earlier.content = Some(trim_clause(text, Span::new(content.start, conjunction_start)));
+        }
+        let speaker = found[previous].speaker.clone();
+        let (after, recipient) = self.recipient(cue.span.slice(text), &text[cue.span.end..sentence.end]);
+        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), cue.span.start);
+        found.push(Attribution {
+            kind,
+            speaker,
+            cue: Some(cue),
+            content,
+            recipient: recipient.map(|r| Span::new(offset_in(text, r), offset_in(text, r) + r.len())),
+            sentence: s,
+            quote,
+            speaker_id: None,
+        });
+        true
+    }
+
     /// `…, said Mara Voss, who chairs the traders' association.`: an inverted
     /// attribution after the content it reports.
     fn cue_then_subject(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
@@ -922,9 +981,16 @@ impl<'l> Grammar<'l> {
         if let Some((q, quote)) = quote_opening_at(doc, text, lead) {
             return (AttributionKind::Direct, Some(quote.content), Some(q));
         }
-        // Skip prepositional material up to "that" ("stated via video at the Forum in June that …").
+        // Skip prepositional material up to "that" ("stated via video at the
+        // Forum in June that …"); only a phrase that opens with a preposition
+        // is skipped, so "said the fund was empty and that …" keeps its clause.
         let mut clause_start = from;
-        let words = after.split_whitespace().take(16);
+        let first_word = after.split_whitespace().next().unwrap_or_default();
+        let opens_with_preposition =
+            self.lex.prepositions.contains(first_word) || first_word.eq_ignore_ascii_case("via");
+        let words = after
+            .split_whitespace()
+            .take(if opens_with_preposition { 16 } else { 1 });
         let mut seen = 0;
         for word in words {
             seen += 1;
@@ -948,7 +1014,9 @@ impl<'l> Grammar<'l> {
                     .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
             })
             .count();
-        if !clause.is_empty() && meaningful >= 3 && !clause.slice(text).starts_with(',') {
+        // "said in a notice published on Friday.": a medium, not a content.
+        let only_medium = opens_with_preposition && clause_start == from;
+        if !clause.is_empty() && meaningful >= 3 && !only_medium && !clause.slice(text).starts_with(',') {
             let clause = if clause.slice(text).starts_with(", ") {
                 Span::new(clause.start + 2, clause.end)
             } else {
@@ -960,6 +1028,13 @@ impl<'l> Grammar<'l> {
         let before = trim_clause(text, Span::new(sentence.start, speaker_start));
         let before_text = before.slice(text).trim_end_matches([',', ' ']);
         if before_text.split_whitespace().count() >= 3 {
+            // "To prevent problems, he said, officials should be vigilant": a
+            // parenthetical attribution; the content is the whole sentence.
+            let tail = clause.slice(text).trim_start_matches([',', ' ']);
+            if clause.slice(text).starts_with(',') && tail.split_whitespace().count() >= 3 {
+                let sentence_content = trim_clause(text, sentence);
+                return (content_kind(doc, sentence_content), Some(sentence_content), None);
+            }
             let span = Span::new(before.start, before.start + before_text.len());
             return (content_kind(doc, span), Some(span), None);
         }
@@ -1447,6 +1522,31 @@ mod tests {
         let doc = Document::build(&source, &lexicon);
         let found = Grammar::new(&lexicon).attributions(&doc);
         assert_eq!(found[0].speaker.role.map(|r| r.slice(text)), Some("a councillor"));
+    }
+
+    #[test]
+    fn a_second_verb_shares_the_subject() {
+        let a = extract("He admitted that his side had been poor and said he did not know whether he would stay.");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].2, "his side had been poor");
+        assert_eq!(
+            (a[1].0.as_str(), a[1].2.as_str()),
+            ("He", "he did not know whether he would stay")
+        );
+    }
+
+    #[test]
+    fn party_tag_after_a_name() {
+        assert_eq!(
+            speakers("“We will vote no,” Rep. Ana Ruiz (D-Ore.) said."),
+            ["Rep. Ana Ruiz"]
+        );
+    }
+
+    #[test]
+    fn parenthetical_attribution_takes_the_sentence() {
+        let a = extract("To prevent problems, he said, officials should be vigilant.");
+        assert_eq!(a[0].2, "To prevent problems, he said, officials should be vigilant");
     }
 
     #[test]

@@ -1,5 +1,17 @@
 use super::{Check, CheckInfo, Context};
+use crate::document::Document;
 use crate::finding::Finding;
+use crate::text::BlockKind;
+
+/// Whether a quotation follows `after` in the same sentence and paragraph
+/// ("said at a news conference on Saturday: “…”").
+fn quote_follows(doc: &Document<'_>, after: usize) -> bool {
+    let next = doc.quotes.partition_point(|q| q.span().start < after);
+    doc.quotes[next..].iter().find(|q| q.depth == 0).is_some_and(|q| {
+        let start = q.span().start;
+        doc.paragraph_at(after) == doc.paragraph_at(start) && !doc.text[after..start].contains(['.', '!', '?'])
+    })
+}
 
 declare_check! {
     /// ## What it does
@@ -23,7 +35,9 @@ declare_check! {
     ///
     /// ## Known limitations
     /// Only attributions with no content at all are flagged; a content clause
-    /// made only of a time phrase counts as no content.
+    /// made only of a time phrase counts as no content. A quotation that
+    /// follows the verb in its sentence ("X said at a news conference: “…”")
+    /// is content. Headlines are not checked.
     pub struct DetachedAttribution {
         code: "detached-attribution",
         severity: Info,
@@ -39,10 +53,16 @@ impl Check for DetachedAttribution {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
         for a in &ctx.analysis.attributions {
-            if a.content.is_some() || a.quote.is_some() {
+            if a.content.is_some()
+                || a.quote.is_some()
+                || doc.paragraphs[doc.sentences[a.sentence].paragraph].kind == BlockKind::Heading
+            {
                 continue;
             }
             let Some(cue) = a.cue else { continue };
+            if quote_follows(doc, cue.span.end) {
+                continue;
+            }
             let span = a.speaker.span.join(cue.span);
             out.push(
                 Finding::new(
@@ -68,6 +88,14 @@ mod tests {
             "detached-attribution",
             "The ministers will meet in June. Olu Adeyemi announced to reporters last week.",
             &["Olu Adeyemi announced"],
+        );
+    }
+
+    #[test]
+    fn a_quote_after_the_verb_is_content() {
+        assert_clean(
+            "detached-attribution",
+            "Mirela Tosh said at a news conference on Friday: “The pumps failed twice in one week.”",
         );
     }
 

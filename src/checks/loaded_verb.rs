@@ -1,5 +1,9 @@
 use super::{Check, CheckInfo, Context};
+use crate::attribution::{Attribution, SpeakerClass};
 use crate::finding::Finding;
+use crate::rules::VerbClass;
+use crate::Analysis;
+use rustc_hash::FxHashSet;
 
 declare_check! {
     /// ## What it does
@@ -25,12 +29,41 @@ declare_check! {
     ///
     /// ## Known limitations
     /// Only verbs that carry an attribution the grammar found are checked.
-    /// "Alleged" in a court report and "denied" answering a specific
-    /// accusation are legitimate; switch the check off or reword.
+    /// Two uses are not flagged: a verb of guilt or denial followed by the
+    /// act itself ("denies taking the money", "admitted stealing"), which is
+    /// how a plea to a specific charge is reported; and a verb of finding for
+    /// a document ("the audit found", "the report shows"), which is how a
+    /// document's conclusions are given. "Alleged" in a court report is
+    /// legitimate too but still flagged; switch the check off or reword.
     pub struct LoadedVerb {
         code: "loaded-verb",
         severity: Info,
         summary: "a reporting verb that judges the statement: claimed, admitted, insisted, revealed",
+    }
+}
+
+/// Whether the content opens with a gerund: the act itself, as in a plea
+/// ("denies taking $4,000", "admitted stealing the boat").
+fn opens_with_gerund(content: &str) -> bool {
+    let first = content.split_whitespace().next().unwrap_or("");
+    first.len() > 4 && first.ends_with("ing") && first.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether a judging verb is the usual, neutral choice in its construction.
+fn is_conventional(analysis: &Analysis<'_>, a: &Attribution, class: VerbClass) -> bool {
+    let doc = &analysis.document;
+    match class {
+        // A plea to a specific charge: "denies taking", "admitted stealing".
+        VerbClass::Culpability => a.content.is_some_and(|c| opens_with_gerund(doc.slice(c))),
+        // A document's findings: "the audit found", "the report shows".
+        VerbClass::Endorsing => {
+            a.speaker.class == SpeakerClass::Document
+                || analysis
+                    .cast
+                    .get(a.speaker_id)
+                    .is_some_and(|s| s.class == SpeakerClass::Document)
+        }
+        _ => false,
     }
 }
 
@@ -41,19 +74,18 @@ impl Check for LoadedVerb {
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
-        let mut seen = Vec::new();
+        let mut seen = FxHashSet::default();
         for a in &ctx.analysis.attributions {
             let Some(cue) = a.cue else { continue };
-            if !cue.class.is_loaded() || seen.contains(&cue.span) {
+            if !cue.class.is_loaded() || is_conventional(ctx.analysis, a, cue.class) || !seen.insert(cue.span) {
                 continue;
             }
-            seen.push(cue.span);
             let verb = doc.slice(cue.span);
             let why = match cue.class {
-                crate::rules::VerbClass::Doubting => "casts doubt on what was said",
-                crate::rules::VerbClass::Culpability => "implies a confession or concession",
-                crate::rules::VerbClass::Endorsing => "vouches that what was said is true",
-                crate::rules::VerbClass::NonSpeech => "is not a way of speaking",
+                VerbClass::Doubting => "casts doubt on what was said",
+                VerbClass::Culpability => "implies a confession or concession",
+                VerbClass::Endorsing => "vouches that what was said is true",
+                VerbClass::NonSpeech => "is not a way of speaking",
                 _ => "colours the tone of what was said",
             };
             out.push(
@@ -77,6 +109,33 @@ mod tests {
             &["claimed"],
         );
         assert_flags("loaded-verb", "“We lost,” the coach admitted.", &["admitted"]);
+    }
+
+    #[test]
+    fn pleas_to_a_charge_pass() {
+        assert_clean(
+            "loaded-verb",
+            "Ossian Pell, the club's former treasurer, denies taking $4,000 from its members.",
+        );
+        // A denial of a statement, not of an act, is still flagged.
+        assert_flags(
+            "loaded-verb",
+            "Ossian Pell, the club's former treasurer, denied that the accounts were wrong.",
+            &["denied"],
+        );
+    }
+
+    #[test]
+    fn documents_find_and_show() {
+        assert_clean(
+            "loaded-verb",
+            "The inspection report found that the bridge needed new bearings.",
+        );
+        assert_flags(
+            "loaded-verb",
+            "The engineer, Ana Ruiz, revealed that the bridge needed new bearings.",
+            &["revealed"],
+        );
     }
 
     #[test]

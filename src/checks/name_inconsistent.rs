@@ -1,6 +1,9 @@
 use super::{Check, CheckInfo, Context};
+use crate::attribution::grammar::NameMention;
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
+use crate::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 declare_check! {
     /// ## What it does
@@ -25,8 +28,9 @@ declare_check! {
     /// ## Known limitations
     /// Compares the surnames of named speakers with every capitalised name in
     /// the article: one letter apart for names of five to seven letters, two
-    /// for longer names, or equal once accents are removed. Genuinely
-    /// different people with near-identical names are flagged too.
+    /// for longer names, or equal once accents are removed. A possessive
+    /// ("Lindqvist's") is the same spelling. Genuinely different people with
+    /// near-identical names are flagged too.
     pub struct NameInconsistent {
         code: "name-inconsistent",
         severity: Warning,
@@ -34,20 +38,39 @@ declare_check! {
     }
 }
 
-/// Fold common Latin accents so "García" compares equal to "Garcia".
-fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
+/// Fold one common Latin accent so "García" compares equal to "Garcia".
+fn fold_char(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+        'Ñ' => 'N',
+        'Ç' => 'C',
+        other => other,
+    }
+}
+
+/// Whether two words are equal once accents are folded.
+fn fold_eq(a: &str, b: &str) -> bool {
+    a.chars().map(fold_char).eq(b.chars().map(fold_char))
+}
+
+/// A name word without its possessive ending: "Rafferty's" and "Moss’" are
+/// "Rafferty" and "Moss", not other spellings.
+fn strip_possessive(word: &str) -> &str {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word)
 }
 
 /// Whether two different surnames are close enough to be one misspelt.
@@ -55,7 +78,7 @@ fn likely_same(a: &str, b: &str) -> bool {
     if a == b {
         return false;
     }
-    if fold(a) == fold(b) {
+    if fold_eq(a, b) {
         return true;
     }
     let len = a.chars().count().min(b.chars().count());
@@ -67,16 +90,95 @@ fn likely_same(a: &str, b: &str) -> bool {
     allowed > 0 && a.chars().next() == b.chars().next() && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
+/// One distinct word of the article's name mentions.
+struct NameWord<'t> {
+    word: &'t str,
+    /// Its length in characters.
+    chars: usize,
+    /// How many mentions hold it.
+    count: usize,
+    /// Its first occurrence.
+    first: Span,
+    /// The mention of that first occurrence.
+    mention: Span,
+    /// The last mention counted, so a mention counts once.
+    last_mention: usize,
+}
+
+/// The distinct words of every name mention, indexed once: by word, and by
+/// first letter (accents folded) for the near-spelling comparison.
+struct NameIndex<'t> {
+    words: Vec<NameWord<'t>>,
+    by_word: FxHashMap<&'t str, usize>,
+    by_initial: FxHashMap<char, Vec<usize>>,
+}
+
+impl<'t> NameIndex<'t> {
+    fn build(text: &'t str, mentions: &[NameMention]) -> Self {
+        let mut index = NameIndex {
+            words: Vec::new(),
+            by_word: FxHashMap::default(),
+            by_initial: FxHashMap::default(),
+        };
+        for (m, mention) in mentions.iter().enumerate() {
+            let slice = mention.span.slice(text);
+            for raw in slice.split_whitespace() {
+                let word = strip_possessive(raw);
+                let Some(initial) = word.chars().next() else {
+                    continue;
+                };
+                let at = mention.span.start + (word.as_ptr() as usize - slice.as_ptr() as usize);
+                let id = *index.by_word.entry(word).or_insert_with(|| {
+                    index.words.push(NameWord {
+                        word,
+                        chars: word.chars().count(),
+                        count: 0,
+                        first: Span::new(at, at + word.len()),
+                        mention: mention.span,
+                        last_mention: usize::MAX,
+                    });
+                    let id = index.words.len() - 1;
+                    index.by_initial.entry(fold_char(initial)).or_default().push(id);
+                    id
+                });
+                let entry = &mut index.words[id];
+                if entry.last_mention != m {
+                    entry.last_mention = m;
+                    entry.count += 1;
+                }
+            }
+        }
+        index
+    }
+
+    fn get(&self, word: &str) -> Option<&NameWord<'t>> {
+        self.by_word.get(word).map(|&id| &self.words[id])
+    }
+
+    /// Distinct words that could be a near spelling of `word`: same first
+    /// letter (accents folded), length within two letters.
+    fn neighbours<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a NameWord<'t>> + 'a {
+        let len = word.chars().count();
+        word.chars()
+            .next()
+            .and_then(|c| self.by_initial.get(&fold_char(c)))
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.words[id])
+            .filter(move |w| w.chars.abs_diff(len) <= 2)
+    }
+}
+
 impl Check for NameInconsistent {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
     }
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
-        let doc = &ctx.analysis.document;
-        let text: &str = &doc.text;
-        let mentions: Vec<crate::Span> = ctx.analysis.names.iter().map(|m| m.span).collect();
-        let mut reported: Vec<&str> = Vec::new();
+        let text: &str = &ctx.analysis.document.text;
+        let index = NameIndex::build(text, &ctx.analysis.names);
+        let mut done: FxHashSet<&str> = FxHashSet::default();
+        let mut reported: FxHashSet<&str> = FxHashSet::default();
         for speaker in ctx
             .analysis
             .cast
@@ -84,45 +186,34 @@ impl Check for NameInconsistent {
             .iter()
             .filter(|s| s.class == SpeakerClass::Person)
         {
-            let Some(surname) = speaker.name.split_whitespace().last() else {
+            let Some(surname) = speaker.name.split_whitespace().last().map(strip_possessive) else {
                 continue;
             };
-            let canonical = mentions
-                .iter()
-                .find(|m| m.slice(text).split_whitespace().any(|w| w == surname));
-            for mention in &mentions {
-                for word in mention.slice(text).split_whitespace() {
-                    if !likely_same(surname, word) || reported.contains(&word) {
-                        continue;
-                    }
-                    let count = |w: &str| {
-                        mentions
-                            .iter()
-                            .filter(|m| m.slice(text).split_whitespace().any(|x| x == w))
-                            .count()
-                    };
-                    // Report the rarer spelling.
-                    if count(word) > count(surname) {
-                        continue;
-                    }
-                    let at = mention.start + (word.as_ptr() as usize - mention.slice(text).as_ptr() as usize);
-                    let span = crate::Span::new(at, at + word.len());
-                    let mut finding = Finding::new(
-                        self.info().code,
-                        ctx.severity,
-                        span,
-                        format!("“{word}” may be a misspelling of {}", speaker.name),
-                    )
-                    .with_label("spelt differently here")
-                    .with_help(format!(
-                        "Use one spelling throughout; check which is right: {surname} or {word}."
-                    ));
-                    if let Some(c) = canonical {
-                        finding = finding.with_evidence(*c, "spelt this way here");
-                    }
-                    out.push(finding);
-                    reported.push(word);
+            if !done.insert(surname) {
+                continue;
+            }
+            let canonical = index.get(surname);
+            let surname_count = canonical.map_or(0, |w| w.count);
+            for candidate in index.neighbours(surname) {
+                let word = candidate.word;
+                // Report the rarer spelling, once.
+                if candidate.count > surname_count || !likely_same(surname, word) || !reported.insert(word) {
+                    continue;
                 }
+                let mut finding = Finding::new(
+                    self.info().code,
+                    ctx.severity,
+                    candidate.first,
+                    format!("“{word}” may be a misspelling of {}", speaker.name),
+                )
+                .with_label("spelt differently here")
+                .with_help(format!(
+                    "Use one spelling throughout; check which is right: {surname} or {word}."
+                ));
+                if let Some(c) = canonical {
+                    finding = finding.with_evidence(c.mention, "spelt this way here");
+                }
+                out.push(finding);
             }
         }
     }
@@ -130,7 +221,7 @@ impl Check for NameInconsistent {
 
 #[cfg(test)]
 mod tests {
-    use super::likely_same;
+    use super::{likely_same, strip_possessive};
     use crate::checks::test_support::{assert_clean, assert_flags};
 
     #[test]
@@ -148,6 +239,21 @@ mod tests {
             "Tomas Lindqvist, a councillor, said fares would rise. Lindqvist said it twice. Lindquist added that buses would run.",
             &["Lindquist"],
         );
+    }
+
+    #[test]
+    fn possessives_are_the_same_spelling() {
+        assert_eq!(strip_possessive("Rafferty's"), "Rafferty");
+        assert_eq!(strip_possessive("Moss’"), "Moss");
+        assert_clean(
+            "name-inconsistent",
+            "Councillor Brigid Rafferty said the depot would close. Rafferty's office said a report would follow.",
+        );
+    }
+
+    #[test]
+    fn capital_accents_fold() {
+        assert!(likely_same("Álvarez", "Alvarez"));
     }
 
     #[test]

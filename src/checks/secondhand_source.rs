@@ -1,6 +1,9 @@
 use super::{Check, CheckInfo, Context};
 use crate::finding::Finding;
 use crate::rules::lexicon::PhraseKind;
+use crate::rules::{Lexicon, RuleSet};
+use crate::Span;
+use rustc_hash::FxHashSet;
 
 declare_check! {
     /// ## What it does
@@ -28,12 +31,44 @@ declare_check! {
     /// ## Known limitations
     /// Set `publication:` in attrib.yaml so quotes given to your own outlet are
     /// not flagged. Any recipient that is not a person known to the article is
-    /// taken for an outlet, so "told the committee" is flagged too.
+    /// taken for an outlet, so "told the committee" is flagged too. "Said in a
+    /// report" is flagged only when the speaker is an outlet (listed in
+    /// `outlets:` or named with an outlet noun such as "agency" or "radio"):
+    /// an office citing its own report is first-hand.
     pub struct SecondhandSource {
         code: "secondhand-source",
         severity: Warning,
         summary: "attribution through another party: reportedly, a translation by, told another outlet",
     }
+}
+
+/// Case-insensitive equality without allocating.
+fn eq_ci(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// A name without a leading "the".
+fn bare(name: &str) -> &str {
+    ["the ", "The "]
+        .iter()
+        .find_map(|d| name.strip_prefix(d))
+        .unwrap_or(name)
+}
+
+/// Whether a speaker phrase names a news outlet: one of the rule set's
+/// `outlets`, or a phrase with an outlet noun ("the state news agency",
+/// "Radio Averley").
+fn names_outlet(rules: &RuleSet, lexicon: &Lexicon, phrase: &str) -> bool {
+    let name = bare(phrase);
+    rules
+        .outlets
+        .iter()
+        .any(|o| eq_ci(&o.name, name) || o.aliases.iter().any(|al| eq_ci(al, name)))
+        || name
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| !w.is_empty() && lexicon.outlet_heads.contains(w))
 }
 
 impl Check for SecondhandSource {
@@ -44,38 +79,71 @@ impl Check for SecondhandSource {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
         let doc = &analysis.document;
+        let text: &str = &doc.text;
         let rules = &ctx.engine.rules;
-        for (s, _) in doc.sentences.iter().enumerate() {
-            for hit in doc.hits_of(s, PhraseKind::Secondhand) {
-                if doc.in_quote(hit.span.start) {
+        let lexicon = &ctx.engine.lexicon;
+
+        // Indexes built once: cues and recipients by position.
+        let mut cues: Vec<(Span, usize)> = analysis
+            .attributions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.cue.map(|c| (c.span, i)))
+            .collect();
+        cues.sort_unstable();
+        let mut recipients: Vec<usize> = analysis
+            .attributions
+            .iter()
+            .filter_map(|a| a.recipient.map(|r| r.start))
+            .collect();
+        recipients.sort_unstable();
+
+        for hit in doc.hits.iter().filter(|h| h.kinds.has(PhraseKind::Secondhand)) {
+            if doc.in_quote(hit.span.start) {
+                continue;
+            }
+            // "In an interview with OUTLET": the recipient decides below
+            // (the article's own publication is first-hand).
+            let next = recipients.partition_point(|&r| r < hit.span.end);
+            if recipients
+                .get(next)
+                .is_some_and(|&r| text[hit.span.end..r].trim().is_empty())
+            {
+                continue;
+            }
+            // "X said in a report": second-hand only when X is an outlet; an
+            // office or a person citing its own report is first-hand.
+            let upto = cues.partition_point(|(c, _)| c.start < hit.span.end);
+            let cue = cues[..upto].iter().rev().take(4).find(|(c, _)| c.overlaps(hit.span));
+            if let Some(&(_, i)) = cue {
+                if !names_outlet(rules, lexicon, doc.slice(analysis.attributions[i].speaker.span)) {
                     continue;
                 }
-                out.push(
-                    Finding::new(self.info().code, ctx.severity, hit.span, format!("Second-hand attribution: “{}”", doc.slice(hit.span)))
-                        .with_label("the article relays someone else's reporting")
-                        .with_help("Check the original source and cite it directly, or name whose report, translation or transcript this is."),
-                );
             }
+            out.push(
+                Finding::new(self.info().code, ctx.severity, hit.span, format!("Second-hand attribution: “{}”", doc.slice(hit.span)))
+                    .with_label("the article relays someone else's reporting")
+                    .with_help("Check the original source and cite it directly, or name whose report, translation or transcript this is."),
+            );
         }
-        let own = rules.publication.as_deref().map(str::to_lowercase);
+
+        let own = rules.publication.as_deref().map(bare);
+        let people: FxHashSet<&str> = analysis
+            .cast
+            .speakers
+            .iter()
+            .flat_map(|sp| std::iter::once(sp.name.as_str()).chain(sp.aliases.iter().map(String::as_str)))
+            .collect();
         for a in &analysis.attributions {
             let Some(recipient) = a.recipient else { continue };
             let name = doc.slice(recipient);
-            let bare = name.trim_start_matches("the ").trim_start_matches("The ");
-            let first = bare.chars().next();
+            let bare = bare(name);
             // Audiences ("reporters", "a news conference") are not outlets.
-            if !first.is_some_and(char::is_uppercase) {
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let is_own = own
-                .as_deref()
-                .is_some_and(|own| own.trim_start_matches("the ") == bare.to_lowercase());
-            let is_person = analysis
-                .cast
-                .speakers
-                .iter()
-                .any(|sp| sp.name == bare || sp.aliases.iter().any(|al| al == bare));
-            if is_own || is_person {
+            let is_own = own.is_some_and(|own| eq_ci(own, bare));
+            if is_own || people.contains(bare) {
                 continue;
             }
             let tags = rules
@@ -118,6 +186,34 @@ mod tests {
             "Lindqvist told Harbour Radio that fares would rise.",
             &["Harbour Radio"],
         );
+    }
+
+    #[test]
+    fn own_reports_are_first_hand() {
+        assert_clean(
+            "secondhand-source",
+            "Bus fares rose 9% last year, the state transport office said in a report published on Monday.",
+        );
+        assert_flags(
+            "secondhand-source",
+            "Bus fares rose 9% last year, the state news agency said in a report on Monday.",
+            &["said in a report"],
+        );
+    }
+
+    #[test]
+    fn an_interview_is_one_finding_and_own_interviews_pass() {
+        assert_flags(
+            "secondhand-source",
+            "In an interview with Harbour Radio, Lindqvist said fares would rise.",
+            &["Harbour Radio"],
+        );
+        let own = findings_with(
+            "secondhand-source",
+            "In an interview with the Valley Courier, Lindqvist said fares would rise.",
+            "publication: The Valley Courier\n",
+        );
+        assert!(own.is_empty(), "{own:?}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 use super::{Check, CheckInfo, Context};
+use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::lexicon::{PhraseHit, PhraseKind};
 use crate::text::BlockKind;
+use rustc_hash::FxHashSet;
 
 declare_check! {
     /// ## What it does
@@ -29,9 +31,11 @@ declare_check! {
     /// ## Known limitations
     /// Claim triggers come from the `evaluative`, `boosters`, `predictions`,
     /// `causal`, `change` and `comparison` lists plus numbers with a unit or
-    /// a per cent sign; a sentence needs an evaluation or booster, or two
-    /// other triggers, to be flagged. Headlines, quotations and sentences next
-    /// to an attributed sentence are skipped. Opinion columns will be flagged
+    /// a per cent sign, and sums of money of a thousand or more (prices such
+    /// as "$2.10" are not statistics); a sentence needs an evaluation or
+    /// booster, or two other triggers, to be flagged. Headlines, quotations,
+    /// sentences next to an attributed sentence and labelled speech in a Q&A
+    /// or transcript ("A: …") are skipped. Opinion columns will be flagged
     /// heavily: switch the check off for them.
     pub struct UnsupportedClaim {
         code: "unsupported-claim",
@@ -54,20 +58,64 @@ fn describe(hits: &[&PhraseHit]) -> &'static str {
     }
 }
 
-/// A number with a unit or per cent sign ("4%", "40 per cent", "$3bn").
+/// Words after a number that make it a magnitude ("40 million", "$2.3bn").
+const MAGNITUDES: &[&str] = &["million", "billion", "trillion", "bn", "m"];
+
+/// A statistic: a percentage ("4%", "40 per cent"), a number of millions or
+/// billions, or a sum of money of at least a thousand ("$310,000", "£3bn").
+/// Prices and fees ("$2.10", "£25") are facts of the story, not statistics.
 fn has_statistic(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
-    bytes.iter().enumerate().any(|(i, b)| {
-        b.is_ascii_digit() && {
-            let rest = &sentence[i + 1..];
-            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-            rest.starts_with('%')
-                || rest.starts_with(" per cent")
-                || rest.starts_with(" percent")
-                || rest.starts_with(" million")
-                || rest.starts_with(" billion")
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number = bytes[i].is_ascii_digit() && (i == 0 || !matches!(bytes[i - 1], b'0'..=b'9' | b'.' | b','));
+        if !starts_number {
+            i += 1;
+            continue;
         }
-    }) || sentence.contains(['$', '£', '€'])
+        let start = i;
+        let mut whole_digits = 0;
+        let mut fraction = false;
+        while i < bytes.len() && matches!(bytes[i], b'0'..=b'9' | b'.' | b',') {
+            match bytes[i] {
+                b'.' if i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() => fraction = true,
+                b'0'..=b'9' if !fraction => whole_digits += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        let rest = &sentence[i..];
+        let after = rest.trim_start_matches(' ');
+        let next_word = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if rest.starts_with('%') || after.starts_with("per cent") || after.starts_with("percent") {
+            return true;
+        }
+        let magnitude = MAGNITUDES.iter().any(|m| next_word.eq_ignore_ascii_case(m));
+        if magnitude && next_word.len() > 1 {
+            return true;
+        }
+        let money = sentence[..start].trim_end_matches(' ').ends_with(['$', '£', '€']);
+        if money && (magnitude || whole_digits >= 4) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a paragraph is labelled speech, as in a Q&A or a transcript
+/// ("Q: …", "A: …", "OYELARAN: …"): the words belong to the labelled
+/// speaker, not to the article's own voice. The label is a single capital
+/// letter or the name (or surname) of a speaker in `speakers` (lowercase),
+/// so a dateline ("LONDON: …") is not a label.
+fn is_labelled_speech(paragraph: &str, speakers: &FxHashSet<String>) -> bool {
+    let text = paragraph.trim_start();
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let label = label.trim();
+    let mut chars = label.chars();
+    let letter = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    letter || (label.len() <= 40 && label.starts_with(char::is_uppercase) && speakers.contains(&label.to_lowercase()))
 }
 
 impl Check for UnsupportedClaim {
@@ -89,9 +137,23 @@ impl Check for UnsupportedClaim {
                 }
             }
         }
+        let speakers: FxHashSet<String> = analysis
+            .cast
+            .speakers
+            .iter()
+            .filter(|sp| sp.class == SpeakerClass::Person)
+            .flat_map(|sp| [sp.name.as_str(), sp.name.rsplit(' ').next().unwrap_or("")])
+            .map(str::to_lowercase)
+            .collect();
+        let labelled: Vec<bool> = doc
+            .paragraphs
+            .iter()
+            .map(|p| is_labelled_speech(doc.slice(p.span), &speakers))
+            .collect();
+        let mut hits: Vec<&PhraseHit> = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let paragraph = &doc.paragraphs[sentence.paragraph];
-            if paragraph.kind == BlockKind::Heading || attributed[s] {
+            if paragraph.kind == BlockKind::Heading || attributed[s] || labelled[sentence.paragraph] {
                 continue;
             }
             // Attribution just before or after covers the sentence (a detached
@@ -104,23 +166,24 @@ impl Check for UnsupportedClaim {
             {
                 continue;
             }
-            let hits: Vec<&PhraseHit> = doc
-                .hits_in(s)
-                .iter()
-                .filter(|h| !doc.in_quote(h.span.start))
-                .filter(|h| {
-                    [
-                        PhraseKind::Evaluative,
-                        PhraseKind::Booster,
-                        PhraseKind::Prediction,
-                        PhraseKind::Causal,
-                        PhraseKind::Change,
-                        PhraseKind::Comparison,
-                    ]
+            hits.clear();
+            hits.extend(
+                doc.hits_in(s)
                     .iter()
-                    .any(|&k| h.kinds.has(k))
-                })
-                .collect();
+                    .filter(|h| !doc.in_quote(h.span.start))
+                    .filter(|h| {
+                        [
+                            PhraseKind::Evaluative,
+                            PhraseKind::Booster,
+                            PhraseKind::Prediction,
+                            PhraseKind::Causal,
+                            PhraseKind::Change,
+                            PhraseKind::Comparison,
+                        ]
+                        .iter()
+                        .any(|&k| h.kinds.has(k))
+                    }),
+            );
             let text = doc.slice(sentence.span);
             if doc.in_quote(sentence.span.start)
                 && doc
@@ -163,7 +226,49 @@ impl Check for UnsupportedClaim {
 
 #[cfg(test)]
 mod tests {
+    use super::{has_statistic, is_labelled_speech};
     use crate::checks::test_support::{assert_clean, flagged};
+    use rustc_hash::FxHashSet;
+
+    #[test]
+    fn statistics_and_prices() {
+        assert!(has_statistic("Rents rose 12% in a year."));
+        assert!(has_statistic("Rents rose 12 per cent in a year."));
+        assert!(has_statistic("The scheme cost $14 million."));
+        assert!(has_statistic("The deal is worth $2.3bn."));
+        assert!(has_statistic("He moved £310,000 between accounts."));
+        assert!(has_statistic("About 40 million people use it."));
+        assert!(!has_statistic("A day pass costs £25 and a coffee $2.10."));
+        assert!(!has_statistic("The bus leaves at 8.15 from stop 14."));
+        assert!(!has_statistic("The 3m-wide path opens in May."));
+    }
+
+    #[test]
+    fn a_price_is_not_a_statistic() {
+        assert_clean(
+            "unsupported-claim",
+            "Dunmore Council voted 7-2 on Monday to keep the ferry fare at $3.40, rejecting a plan to raise it by 50 cents.",
+        );
+    }
+
+    #[test]
+    fn labelled_answers_are_the_speakers_words() {
+        let speakers: FxHashSet<String> = ["mirela tosh".to_string(), "tosh".to_string()].into_iter().collect();
+        assert!(is_labelled_speech("A: Forty, which is more than we hoped.", &speakers));
+        assert!(is_labelled_speech("TOSH: It is the only pool in town.", &speakers));
+        assert!(!is_labelled_speech(
+            "DUNMORE: The pool is the only one in town.",
+            &speakers
+        ));
+        assert!(!is_labelled_speech(
+            "The pool, which opened in 1974, is the only one in town: it must stay.",
+            &speakers
+        ));
+        assert_clean(
+            "unsupported-claim",
+            "Q: How many swimmers come on a Sunday?\nA: Forty, which is more than I ever expected. It is the only pool in town.",
+        );
+    }
 
     #[test]
     fn flags_unsourced_evaluations() {

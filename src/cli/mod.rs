@@ -11,7 +11,6 @@ mod input;
 mod rules;
 
 use attrib::report::human;
-use attrib::rules::parse_rule_file;
 use attrib::RuleSet;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use miette::Diagnostic;
@@ -165,16 +164,10 @@ impl Ui {
     /// The defaults with every rule file merged over them, in order. A broken
     /// file is reported (the run will exit 2) and the others still apply.
     pub fn load_rules(&mut self) -> RuleSet {
-        let mut rules = RuleSet::defaults();
-        for path in self.rule_files() {
-            let name = path.display().to_string();
-            match read_rule_file(&path) {
-                Ok(text) => match parse_rule_file(&name, &text) {
-                    Ok(file) => rules.merge(&name, file),
-                    Err(err) => self.error(&err),
-                },
-                Err(err) => self.error(&err),
-            }
+        // Each file with what it `extends:` (attrib::rules::load).
+        let (rules, errors) = attrib::rules::load::load_rule_set(&self.rule_files());
+        for err in &errors {
+            self.error(err);
         }
         rules
     }

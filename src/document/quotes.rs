@@ -77,6 +77,27 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        // Typewriter doubles: ''…'' (and ``…'' from treebank-style text) are
+        // one double mark of two characters.
+        if matches!((c, next), ('\'', Some('\'')) | ('`', Some('`'))) {
+            chars.next();
+            let after = chars.peek().map(|&(_, n)| n);
+            let role = if c == '`' || (is_opening_context(prev) && !is_closing_context(after)) {
+                Role::Open
+            } else if is_closing_context(after) {
+                Role::Close
+            } else {
+                Role::Either
+            };
+            marks.push(Mark {
+                span: Span::new(block.start + i, block.start + i + 2),
+                family: QuoteFamily::Double,
+                role,
+                explicit: false,
+            });
+            prev = Some(c);
+            continue;
+        }
         let span = Span::new(block.start + i, block.start + i + c.len_utf8());
         let mark = |family, role, explicit| {
             Some(Mark {
@@ -310,6 +331,11 @@ mod tests {
     fn british_singles_with_nested_doubles() {
         let quotes = content("‘He told me “never again”,’ she said. 'Fine,' he said.");
         assert_eq!(quotes, ["He told me “never again”,", "never again", "Fine,"]);
+    }
+
+    #[test]
+    fn typewriter_double_apostrophes() {
+        assert_eq!(content("''We will rebuild,'' Ms. Ruiz said."), ["We will rebuild,"]);
     }
 
     #[test]

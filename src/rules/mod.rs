@@ -3,11 +3,20 @@
 //! All YAML handling lives here, so replacing `serde_yaml` with a maintained
 //! fork is a change to this module only.
 
+pub mod custom;
+pub mod examples;
 pub mod lexicon;
+pub mod load;
 pub mod schema;
+pub mod suppress;
+pub mod validate;
+pub mod yaml;
 
 pub use lexicon::Lexicon;
-pub use schema::{Level, LexiconLists, OutletEntry, RuleFile, Severity, SpeakerEntry, VerbClass, VerbGroup};
+pub use schema::{
+    CheckOverride, CheckSetting, CustomRule, Examples, Level, LexiconLists, OutletEntry, RuleFile, RuleKind, Severity,
+    SpeakerEntry, VerbClass, VerbGroup,
+};
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use std::collections::BTreeMap;
@@ -20,6 +29,7 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
     ("rules/names.yaml", include_str!("../../rules/names.yaml")),
     ("rules/segmentation.yaml", include_str!("../../rules/segmentation.yaml")),
     ("rules/grammar.yaml", include_str!("../../rules/grammar.yaml")),
+    ("rules/checks.yaml", include_str!("../../rules/checks.yaml")),
 ];
 
 /// A rule file that could not be read, with the position of the problem.
@@ -38,6 +48,17 @@ pub struct RuleError {
 }
 
 impl RuleError {
+    /// An error at a byte offset of a rule file's text.
+    pub fn at(file: &str, text: &str, offset: Option<usize>, message: String, help: Option<String>) -> Self {
+        RuleError {
+            file: file.to_string(),
+            message,
+            source_code: NamedSource::new(file, text.to_string()),
+            span: offset.map(|o| (o.min(text.len()), 0).into()),
+            help,
+        }
+    }
+
     /// The 1-based line and column of the problem, when known.
     pub fn position(&self) -> Option<(usize, usize)> {
         let span = self.span?;
@@ -49,31 +70,43 @@ impl RuleError {
     }
 }
 
-/// Parse one rule file. Errors point at the line and column in the YAML.
+/// Parse one rule file. Errors point at the line and column in the YAML; the
+/// first problem is returned ([`validate::validate`] reports every one).
 pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
-    let error = |message: String, offset: Option<usize>, help: Option<String>| RuleError {
-        file: file.to_string(),
-        message,
-        source_code: NamedSource::new(file, text.to_string()),
-        span: offset.map(|o| (o.min(text.len()), 0).into()),
-        help,
-    };
-    let parsed: RuleFile = if text.trim().is_empty() {
-        RuleFile::default()
-    } else {
-        serde_yaml::from_str(text).map_err(|e| {
-            let offset = e.location().map(|l| l.index());
-            error(e.to_string(), offset, None)
-        })?
-    };
-    for code in parsed.checks.keys() {
-        if crate::checks::info(code).is_none() {
-            let offset = text.find(code.as_str());
-            let help = crate::checks::closest_code(code).map(|c| format!("did you mean `{c}`?"));
-            return Err(error(format!("unknown check code `{code}`"), offset, help));
-        }
+    if text.trim().is_empty() {
+        return Ok(RuleFile::default());
     }
-    Ok(parsed)
+    match serde_yaml::from_str::<RuleFile>(text) {
+        // The common case, and the large default files: nothing that needs
+        // the full validation.
+        Ok(parsed)
+            if parsed.rules.is_empty()
+                && parsed.speakers.is_empty()
+                && parsed.checks.keys().all(|code| crate::checks::info(code).is_some()) =>
+        {
+            Ok(parsed)
+        }
+        Ok(parsed) => match validate::first_problem(file, text) {
+            Some(err) => Err(err),
+            None => Ok(parsed),
+        },
+        Err(e) => Err(validate::first_problem(file, text).unwrap_or_else(|| {
+            let offset = e.location().map(|l| l.index());
+            RuleError::at(file, text, offset, e.to_string(), None)
+        })),
+    }
+}
+
+/// The JSON Schema of a rule file, generated from the serde types
+/// (committed as schema/attrib.schema.json for YAML language servers).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RuleFile);
+    serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
+}
+
+/// The default severity of a built-in check, `None` for an unknown code.
+pub fn builtin_default(code: &str) -> Option<Severity> {
+    crate::checks::info(code).map(|i| i.default_severity)
 }
 
 /// The merged rule set a run uses: the defaults, then each user file in order.
@@ -87,6 +120,8 @@ pub struct RuleSet {
     pub speakers: Vec<SpeakerEntry>,
     pub outlets: Vec<OutletEntry>,
     pub strict: bool,
+    /// Custom rules; a later rule with the same id replaces an earlier one.
+    pub rules: Vec<CustomRule>,
 }
 
 impl RuleSet {
@@ -107,7 +142,17 @@ impl RuleSet {
         if file.publication.is_some() {
             self.publication = file.publication;
         }
-        self.checks.extend(file.checks);
+        for (code, setting) in file.checks {
+            if let Some(level) = setting.level() {
+                self.checks.insert(code, level);
+            }
+        }
+        for rule in file.rules {
+            match self.rules.iter_mut().find(|r| r.id == rule.id) {
+                Some(old) => *old = rule,
+                None => self.rules.push(rule),
+            }
+        }
         self.strict |= file.strict;
         let l = &mut self.lists;
         let f = file.lexicon;

@@ -1,19 +1,27 @@
 //! The rule-file schema: one set of serde types for every YAML rule file,
 //! the embedded defaults and the user's `attrib.yaml` alike.
 
-use serde::{Deserialize, Serialize};
+use schemars::JsonSchema;
+use serde::de::{self, IntoDeserializer, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// One YAML rule file. Every section is optional; files are merged in order.
-#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
+    /// Rule files this one builds on, merged before it: `default` (the
+    /// built-in rules) or a path relative to this file.
+    #[serde(default)]
+    pub extends: Vec<String>,
     /// The outlet the article is written for: "told <publication>" is first-hand.
     #[serde(default)]
     pub publication: Option<String>,
-    /// Severity per check code, or `off`.
+    /// Per check code: a severity or `off` (`vague-source: warning`), or the
+    /// long form with examples (`vague-source: {severity: warning, examples: …}`).
     #[serde(default)]
-    pub checks: BTreeMap<String, Level>,
+    pub checks: BTreeMap<String, CheckSetting>,
     /// Word lists used by the grammar and the checks; merged by appending.
     #[serde(default)]
     pub lexicon: LexiconLists,
@@ -26,10 +34,171 @@ pub struct RuleFile {
     /// When true, a named speaker absent from the registry is reported (`unknown-speaker`).
     #[serde(default)]
     pub strict: bool,
+    /// House rules: phrases to flag, substitutions, sentences that need a source.
+    #[serde(default)]
+    pub rules: Vec<CustomRule>,
+}
+
+/// Example texts that test a rule: each `flag` text must produce at least one
+/// finding of the rule's code, each `pass` text none (`attrib rules test`).
+#[derive(Debug, Default, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Examples {
+    /// Rules merged over the rule set for these examples only, e.g.
+    /// `{strict: true}` or a registry entry the examples need.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setup: Option<Box<RuleFile>>,
+    /// Texts the rule must flag.
+    pub flag: Vec<String>,
+    /// Texts the rule must leave alone.
+    pub pass: Vec<String>,
+}
+
+impl Examples {
+    pub fn is_empty(&self) -> bool {
+        self.flag.is_empty() && self.pass.is_empty()
+    }
+}
+
+/// The setting of one built-in check: `warning`, or the long form.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CheckSetting {
+    /// `vague-source: warning` (or error, info, off).
+    Level(Level),
+    /// `vague-source: {severity: warning, examples: {flag: […], pass: […]}}`.
+    Full(CheckOverride),
+}
+
+/// The long form of a check setting.
+#[derive(Debug, Default, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckOverride {
+    /// The severity, or `off`; the check's default when absent.
+    #[serde(default)]
+    pub severity: Option<Level>,
+    /// Texts the check must flag and must pass.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+impl CheckSetting {
+    /// The level this setting gives, if it gives one.
+    pub fn level(&self) -> Option<Level> {
+        match self {
+            CheckSetting::Level(level) => Some(*level),
+            CheckSetting::Full(full) => full.severity,
+        }
+    }
+
+    pub fn examples(&self) -> Option<&Examples> {
+        match self {
+            CheckSetting::Level(_) => None,
+            CheckSetting::Full(full) => Some(&full.examples),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckSetting {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SettingVisitor;
+        impl<'de> Visitor<'de> for SettingVisitor {
+            type Value = CheckSetting;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a severity (error, warning, info, off) or a map with `severity` and `examples`")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<CheckSetting, E> {
+                Level::deserialize(value.into_deserializer()).map(CheckSetting::Level)
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<CheckSetting, E> {
+                // YAML 1.1 readers turn `off` into false; accept it as `off`.
+                if value {
+                    Err(E::invalid_value(de::Unexpected::Bool(true), &self))
+                } else {
+                    Ok(CheckSetting::Level(Level::Off))
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CheckSetting, A::Error> {
+                CheckOverride::deserialize(de::value::MapAccessDeserializer::new(map)).map(CheckSetting::Full)
+            }
+        }
+        deserializer.deserialize_any(SettingVisitor)
+    }
+}
+
+/// What a custom rule does.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    /// Flag each of `phrases` (unless inside one of `exceptions`).
+    Phrase,
+    /// Flag each key of `swap` and suggest its value instead.
+    Substitution,
+    /// A sentence matching `phrases` or `pattern` must have an attribution in
+    /// the sentence or its paragraph.
+    RequireAttribution,
+}
+
+impl RuleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Phrase => "phrase",
+            RuleKind::Substitution => "substitution",
+            RuleKind::RequireAttribution => "require-attribution",
+        }
+    }
+}
+
+fn warning() -> Level {
+    Level::Warning
+}
+
+/// A house rule. Its `id` is the code of its findings.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomRule {
+    /// The rule's code, kebab-case: `no-sources-say`.
+    pub id: String,
+    pub kind: RuleKind,
+    /// The finding's message. `{match}` is replaced by the text found,
+    /// `{replacement}` by a substitution's preferred phrase.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// What to write instead.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// error, warning (the default), info, or off.
+    #[serde(default = "warning")]
+    pub severity: Level,
+    /// A link to the house style guide entry.
+    #[serde(default)]
+    pub link: Option<String>,
+    /// `phrase` and `require-attribution`: the phrases to find (case-insensitive, whole words).
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Phrases that contain a flagged phrase but are fine ("sources say" vs "sources say so").
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+    /// `substitution`: the phrase to avoid, mapped to the phrase to use.
+    #[serde(default)]
+    pub swap: BTreeMap<String, String>,
+    /// `require-attribution`: a regular expression (Rust `regex` syntax) a sentence may match.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// Also match inside direct quotations (by default a speaker's words are left alone).
+    #[serde(default)]
+    pub quotes: bool,
+    /// Texts the rule must flag and must pass.
+    #[serde(default)]
+    pub examples: Examples,
 }
 
 /// A finding's severity.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -48,7 +217,7 @@ impl Severity {
 }
 
 /// What a rule file may set a check to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Off,
@@ -69,7 +238,7 @@ impl Level {
 }
 
 /// How a reporting verb colours what it reports.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum VerbClass {
     /// said, told, asked, added, wrote, according to
@@ -118,7 +287,7 @@ impl VerbClass {
 }
 
 /// A group of reporting-verb forms sharing a class.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VerbGroup {
     pub class: VerbClass,
@@ -126,7 +295,7 @@ pub struct VerbGroup {
 }
 
 /// Every word list attrib reads. Lists in several files are concatenated.
-#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct LexiconLists {
     pub reporting_verbs: Vec<VerbGroup>,
@@ -166,7 +335,7 @@ pub struct LexiconLists {
 }
 
 /// A known speaker.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakerEntry {
     pub name: String,
@@ -179,10 +348,13 @@ pub struct SpeakerEntry {
     /// Transcripts of what this speaker said (used by quote verification).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Check codes never reported for this speaker (a deliberately anonymous source).
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 /// A known outlet.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutletEntry {
     pub name: String,

@@ -1,0 +1,251 @@
+//! A YAML tree with the byte offset of every node, for pointing diagnostics at
+//! keys and values. serde_yaml only reports positions for parse errors; this
+//! tree is read alongside it (the values themselves come from serde).
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// A node of the tree and where it starts in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Byte offset of the node's first character.
+    pub offset: usize,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeKind {
+    Scalar(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+    /// An alias (`*name`) or anything else without structure of its own.
+    Other,
+}
+
+/// One step of a path into the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Node {
+    pub fn scalar(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[(Node, Node)] {
+        match &self.kind {
+            NodeKind::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The key node of `key` in a mapping.
+    pub fn key(&self, key: &str) -> Option<&Node> {
+        self.entries()
+            .iter()
+            .find(|(k, _)| k.scalar() == Some(key))
+            .map(|(k, _)| k)
+    }
+
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entries()
+            .iter()
+            .find(|(k, _)| k.scalar() == Some(key))
+            .map(|(_, v)| v)
+    }
+
+    /// The node at a path.
+    pub fn at(&self, path: &[Seg<'_>]) -> Option<&Node> {
+        path.iter().try_fold(self, |node, seg| match *seg {
+            Seg::Key(k) => node.get(k),
+            Seg::Index(i) => node.items().get(i),
+        })
+    }
+
+    /// The offset of the deepest node found along a path: the value when the
+    /// whole path exists, else the nearest ancestor that does.
+    pub fn offset_of(&self, path: &[Seg<'_>]) -> usize {
+        let mut node = self;
+        for seg in path {
+            let next = match *seg {
+                Seg::Key(k) => node.get(k),
+                Seg::Index(i) => node.items().get(i),
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.offset
+    }
+}
+
+/// A YAML syntax error: message and byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub offset: usize,
+}
+
+/// Parse the first document of a YAML text. An empty text gives an empty mapping.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut builder = Builder {
+        offsets: Offsets::new(text),
+        stack: Vec::new(),
+        root: None,
+    };
+    let mut parser = Parser::new_from_str(text);
+    parser.load(&mut builder, false).map_err(|e| SyntaxError {
+        message: e.info().to_string(),
+        offset: builder.offsets.of(e.marker()),
+    })?;
+    Ok(builder.root.unwrap_or(Node {
+        offset: 0,
+        kind: NodeKind::Map(Vec::new()),
+    }))
+}
+
+/// Turns parser markers (line, column) into byte offsets.
+struct Offsets<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+}
+
+impl<'t> Offsets<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Offsets { text, line_starts }
+    }
+
+    fn of(&self, mark: &Marker) -> usize {
+        let line = mark.line().saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[line];
+        let rest = &self.text[start..];
+        rest.char_indices()
+            .nth(mark.col())
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+}
+
+/// A container being filled: its node and, for a mapping, a key waiting for its value.
+struct Open {
+    node: Node,
+    pending_key: Option<Node>,
+}
+
+struct Builder<'t> {
+    offsets: Offsets<'t>,
+    stack: Vec<Open>,
+    root: Option<Node>,
+}
+
+impl Builder<'_> {
+    fn push_value(&mut self, node: Node) {
+        let Some(top) = self.stack.last_mut() else {
+            if self.root.is_none() {
+                self.root = Some(node);
+            }
+            return;
+        };
+        match &mut top.node.kind {
+            NodeKind::Seq(items) => items.push(node),
+            NodeKind::Map(entries) => match top.pending_key.take() {
+                None => top.pending_key = Some(node),
+                Some(key) => entries.push((key, node)),
+            },
+            _ => {}
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder<'_> {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let offset = self.offsets.of(&mark);
+        match event {
+            Event::Scalar(value, ..) => self.push_value(Node {
+                offset,
+                kind: NodeKind::Scalar(value),
+            }),
+            Event::Alias(_) => self.push_value(Node {
+                offset,
+                kind: NodeKind::Other,
+            }),
+            Event::SequenceStart(..) => self.stack.push(Open {
+                node: Node {
+                    offset,
+                    kind: NodeKind::Seq(Vec::new()),
+                },
+                pending_key: None,
+            }),
+            Event::MappingStart(..) => self.stack.push(Open {
+                node: Node {
+                    offset,
+                    kind: NodeKind::Map(Vec::new()),
+                },
+                pending_key: None,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(mut open) = self.stack.pop() {
+                    // A block mapping's start mark lies after its first key.
+                    if let Some((key, _)) = open.node.entries().first() {
+                        open.node.offset = open.node.offset.min(key.offset);
+                    }
+                    self.push_value(open.node);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: usize) -> (usize, usize) {
+        let before = &text[..offset];
+        (
+            before.matches('\n').count() + 1,
+            before.rsplit('\n').next().unwrap().chars().count() + 1,
+        )
+    }
+
+    #[test]
+    fn offsets_of_keys_and_values() {
+        let text = "a: 1\nchecks:\n  vague-source: warning\nlist: [x, “y”, z]\nseq:\n  - name: Åsa\n    role: r\n";
+        let root = parse(text).unwrap();
+        assert_eq!(pos(text, root.key("checks").unwrap().offset), (2, 1));
+        let v = root.at(&[Seg::Key("checks"), Seg::Key("vague-source")]).unwrap();
+        assert_eq!(pos(text, v.offset), (3, 17));
+        let z = root.at(&[Seg::Key("list"), Seg::Index(2)]).unwrap();
+        assert_eq!(z.scalar(), Some("z"));
+        assert_eq!(pos(text, z.offset), (4, 16));
+        let role = root.at(&[Seg::Key("seq"), Seg::Index(0), Seg::Key("role")]).unwrap();
+        assert_eq!(pos(text, role.offset), (7, 11));
+        assert_eq!(
+            pos(text, root.at(&[Seg::Key("seq"), Seg::Index(0)]).unwrap().offset),
+            (6, 5)
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let text = "a: 1\nb: [x, y\n";
+        let err = parse(text).unwrap_err();
+        assert!(err.offset > 5, "{err:?}");
+    }
+}
