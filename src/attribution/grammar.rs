@@ -825,6 +825,17 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             let input = &text[sentence.start + start..sentence.end];
+            // "that neither candidate had explained": a complementizer is not
+            // part of a speaker, and a negated subject made no statement.
+            let first_word = input.split_whitespace().next().unwrap_or_default();
+            let previous_word = text[sentence.start..sentence.start + start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or_default();
+            let negated = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "neither" | "no" | "nobody" | "none");
+            if first_word.eq_ignore_ascii_case("that") || negated(first_word) || negated(previous_word) {
+                continue;
+            }
             let Ok((rest, nps)) = self.speakers(input) else {
                 continue;
             };
@@ -886,9 +897,12 @@ impl<'l> Grammar<'l> {
     fn shared_subject(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
-        let Some(previous) = found
+        // Only this sentence's attributions, which are the last ones found.
+        let in_sentence = found.iter().rev().take_while(|a| a.sentence == s).count();
+        let Some(previous) = found[found.len() - in_sentence..]
             .iter()
-            .rposition(|a| a.sentence == s && a.cue.is_some_and(|c| c.span.end <= cue.span.start))
+            .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
+            .map(|i| i + found.len() - in_sentence)
         else {
             return false;
         };
@@ -1165,7 +1179,22 @@ impl<'l> Grammar<'l> {
                     let titled = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(rest);
                     let found = match titled {
                         Ok((after, (title, _, name))) => Some((after, name, Some(title))),
-                        Err(_) => self.proper_name(rest).ok().map(|(after, name)| (after, name, None)),
+                        Err(_) => self.proper_name(rest).ok().map(|(after, name)| {
+                            // A role noun written just before the name is its title
+                            // in lower case: "manager Viktor Brodsky".
+                            let before = slice[..index].trim_end();
+                            let word_start = before
+                                .char_indices()
+                                .rev()
+                                .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+                                .map_or(0, |(i, c)| i + c.len_utf8());
+                            let word = &before[word_start..];
+                            let role = (!word.is_empty()
+                                && word.starts_with(char::is_lowercase)
+                                && self.lex.role_nouns.contains(word))
+                            .then_some(word);
+                            (after, name, role)
+                        }),
                     };
                     if let Some((after, name, title)) = found {
                         let span_of = |s: &str| {
@@ -1547,6 +1576,13 @@ mod tests {
     fn parenthetical_attribution_takes_the_sentence() {
         let a = extract("To prevent problems, he said, officials should be vigilant.");
         assert_eq!(a[0].2, "To prevent problems, he said, officials should be vigilant");
+    }
+
+    #[test]
+    fn negated_subjects_made_no_statement() {
+        assert!(extract("Critics noted that neither candidate had explained the plan.")
+            .iter()
+            .all(|a| a.1 != "explained"));
     }
 
     #[test]

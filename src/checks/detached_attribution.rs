@@ -100,6 +100,14 @@ mod tests {
     }
 
     #[test]
+    fn headlines_pass() {
+        assert_clean(
+            "detached-attribution",
+            "Dunmore Ferries agrees to buy rival Tull Line in $40m deal\n\nDunmore Ferries will buy the Tull Line, its chief executive said on Monday.",
+        );
+    }
+
+    #[test]
     fn attribution_with_content_passes() {
         assert_clean(
             "detached-attribution",

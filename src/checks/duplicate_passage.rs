@@ -1,9 +1,9 @@
 use super::{Check, CheckInfo, Context};
 use crate::finding::Finding;
 use crate::text::BlockKind;
-use std::collections::hash_map::{DefaultHasher, Entry};
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 declare_check! {
     /// ## What it does
@@ -37,24 +37,80 @@ declare_check! {
 const MIN_WORDS: usize = 8;
 const MIN_SHARED: f64 = 0.6;
 
-fn normalise(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+/// Bytes of a comparison key, hashed through a stack buffer in chunks that
+/// depend only on the key, so equal keys hash equal however they were built.
+struct KeyHasher {
+    hasher: FxHasher,
+    buffer: [u8; 32],
+    len: usize,
 }
 
-/// Hashes of the word triples of a sentence.
-fn shingles(sentence: &str, out: &mut Vec<u64>) {
-    out.clear();
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    for window in words.windows(3) {
-        let mut hasher = DefaultHasher::new();
-        for word in window {
-            normalise(word).for_each(|c| c.hash(&mut hasher));
-            ' '.hash(&mut hasher);
+impl KeyHasher {
+    fn new() -> Self {
+        KeyHasher {
+            hasher: FxHasher::default(),
+            buffer: [0; 32],
+            len: 0,
         }
-        out.push(hasher.finish());
     }
+
+    fn push(&mut self, bytes: &[u8]) {
+        if self.len + bytes.len() > self.buffer.len() {
+            self.hasher.write(&self.buffer[..self.len]);
+            self.len = 0;
+        }
+        self.buffer[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    fn finish(mut self) -> u64 {
+        self.hasher.write(&self.buffer[..self.len]);
+        // Mark the word's end, so "ab c" and "a bc" differ.
+        self.hasher.write_u8(0xff);
+        self.hasher.finish()
+    }
+}
+
+/// The hash of a word's comparison key: its letters and digits, lowercased.
+/// ASCII bytes are lowercased one by one; other text goes through
+/// `char::to_lowercase`. No allocation.
+fn word_hash(word: &str) -> u64 {
+    let mut key = KeyHasher::new();
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                key.push(&[b.to_ascii_lowercase()]);
+            }
+        }
+    } else {
+        let mut utf8 = [0u8; 4];
+        for c in word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+        {
+            key.push(c.encode_utf8(&mut utf8).as_bytes());
+        }
+    }
+    key.finish()
+}
+
+/// The hashes of a sentence's words, in order.
+fn word_hashes(sentence: &str, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(sentence.split_whitespace().map(word_hash));
+}
+
+/// Hashes of the word triples of a sentence, sorted and deduplicated.
+fn shingles(words: &[u64], out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(words.windows(3).map(|w| {
+        let mut hasher = FxHasher::default();
+        hasher.write_u64(w[0]);
+        hasher.write_u64(w[1]);
+        hasher.write_u64(w[2]);
+        hasher.finish()
+    }));
     out.sort_unstable();
     out.dedup();
 }
@@ -67,18 +123,19 @@ impl Check for DuplicatePassage {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
         // triple hash -> first sentence containing it
-        let mut first_seen: HashMap<u64, usize> = HashMap::new();
+        let mut first_seen: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut words = Vec::new();
         let mut triples = Vec::new();
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             if doc.paragraphs[sentence.paragraph].kind == BlockKind::Heading {
                 continue;
             }
-            let text = doc.slice(sentence.span);
-            if text.split_whitespace().count() < MIN_WORDS {
+            word_hashes(doc.slice(sentence.span), &mut words);
+            if words.len() < MIN_WORDS {
                 continue;
             }
-            shingles(text, &mut triples);
+            shingles(&words, &mut triples);
             shared.clear();
             for &t in &triples {
                 match first_seen.entry(t) {
@@ -108,7 +165,19 @@ impl Check for DuplicatePassage {
 
 #[cfg(test)]
 mod tests {
+    use super::word_hash;
     use crate::checks::test_support::{assert_clean, assert_flags};
+
+    #[test]
+    fn words_compare_by_letters_and_digits_ignoring_case() {
+        assert_eq!(word_hash("Port"), word_hash("port,"));
+        assert_eq!(word_hash("“Averley’s"), word_hash("averleys"));
+        assert_eq!(word_hash("GARCÍA"), word_hash("garcía"));
+        assert_ne!(word_hash("June"), word_hash("July"));
+        let long = "a".repeat(70);
+        assert_eq!(word_hash(&long), word_hash(&long.to_uppercase()));
+        assert_ne!(word_hash(&long), word_hash(&"a".repeat(71)));
+    }
 
     #[test]
     fn flags_a_near_repeat() {

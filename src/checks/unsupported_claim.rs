@@ -126,17 +126,33 @@ impl Check for UnsupportedClaim {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
         let doc = &analysis.document;
-        let mut attributed = vec![false; doc.sentences.len()];
+        // Sentences covered by an attribution or its content. Content may
+        // run over several sentences (a long quote): each range is marked by
+        // +1 at its first sentence and -1 after its last, then summed, so
+        // overlapping ranges cost nothing extra.
+        let n = doc.sentences.len();
+        let mut delta = vec![0i32; n + 1];
         for a in &analysis.attributions {
-            attributed[a.sentence] = true;
-            if let Some(content) = a.content {
-                // Content may run over several sentences (a long quote).
-                if let Some(first) = doc.sentence_at(content.start) {
-                    let last = doc.sentence_at(content.end.saturating_sub(1)).unwrap_or(first);
-                    attributed[first..=last].iter_mut().for_each(|s| *s = true);
-                }
+            delta[a.sentence] += 1;
+            delta[a.sentence + 1] -= 1;
+            let Some(content) = a.content else { continue };
+            if let Some(first) = doc.sentence_at(content.start) {
+                let last = doc
+                    .sentence_at(content.end.saturating_sub(1))
+                    .unwrap_or(first)
+                    .max(first);
+                delta[first] += 1;
+                delta[last + 1] -= 1;
             }
         }
+        let mut depth = 0;
+        let attributed: Vec<bool> = delta[..n]
+            .iter()
+            .map(|d| {
+                depth += d;
+                depth > 0
+            })
+            .collect();
         let speakers: FxHashSet<String> = analysis
             .cast
             .speakers

@@ -44,34 +44,60 @@ impl Check for VagueSource {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
         let doc = &analysis.document;
-        let mut flagged: Vec<Span> = Vec::new();
-        let mut push = |span: Span, out: &mut Vec<Finding>| {
-            if flagged.iter().any(|f| f.overlaps(span)) {
-                return;
+        // Cue spans sorted once: a vague phrase that is an attribution's cue
+        // ("is viewed as … by Ana Ruiz") has an agent.
+        let mut cues: Vec<Span> = analysis
+            .attributions
+            .iter()
+            .filter_map(|a| a.cue.map(|c| c.span))
+            .collect();
+        cues.sort_unstable();
+        let longest_cue = cues.iter().map(|c| c.len()).max().unwrap_or(0);
+        let has_agent = |hit: Span| {
+            let upto = cues.partition_point(|c| c.start < hit.end);
+            cues[..upto]
+                .iter()
+                .rev()
+                .take_while(|c| c.start + longest_cue >= hit.start)
+                .any(|c| c.overlaps(hit))
+        };
+        // Candidates: vague speakers first, then vague phrases; one finding
+        // per stretch of overlapping candidates, a speaker preferred.
+        let mut candidates: Vec<(Span, u8)> = Vec::new();
+        for a in &analysis.attributions {
+            if a.speaker.class == SpeakerClass::Vague && !doc.in_quote(a.speaker.span.start) {
+                candidates.push((a.speaker.span, 0));
             }
-            flagged.push(span);
+        }
+        for hit in doc.hits.iter().filter(|h| h.kinds.has(PhraseKind::VagueSource)) {
+            if !doc.in_quote(hit.span.start) && !has_agent(hit.span) {
+                candidates.push((hit.span, 1));
+            }
+        }
+        candidates.sort_unstable_by_key(|&(span, rank)| (span.start, rank, span.end));
+        let mut kept: Vec<(Span, u8)> = Vec::with_capacity(candidates.len());
+        // The end of the stretch of overlapping candidates so far.
+        let mut reach = 0;
+        for (span, rank) in candidates {
+            match kept.last_mut() {
+                Some(last) if span.start < reach => {
+                    if rank < last.1 {
+                        *last = (span, rank);
+                    }
+                    reach = reach.max(span.end);
+                }
+                _ => {
+                    kept.push((span, rank));
+                    reach = span.end;
+                }
+            }
+        }
+        for (span, _) in kept {
             out.push(
                 Finding::new(self.info().code, ctx.severity, span, format!("Vague source: “{}”", doc.slice(span)))
                     .with_label("who, exactly?")
                     .with_help("Name the people or organisations, or describe them precisely enough to judge (“two engineers who inspected the bridge for the council”)."),
             );
-        };
-        for a in &analysis.attributions {
-            if a.speaker.class == SpeakerClass::Vague && !doc.in_quote(a.speaker.span.start) {
-                push(a.speaker.span, out);
-            }
-        }
-        for (s, _) in doc.sentences.iter().enumerate() {
-            for hit in doc.hits_of(s, PhraseKind::VagueSource) {
-                // "is viewed as … by Ana Ruiz": the passive has a named agent.
-                let has_agent = analysis
-                    .attributions
-                    .iter()
-                    .any(|a| a.cue.is_some_and(|c| c.span.overlaps(hit.span)));
-                if !doc.in_quote(hit.span.start) && !has_agent {
-                    push(hit.span, out);
-                }
-            }
         }
     }
 }
@@ -102,5 +128,9 @@ mod tests {
             "Ana Ruiz, an engineer at the council, said the bridge is unsafe.",
         );
         assert_clean("vague-source", "“Experts say all sorts of things,” Ruiz said.");
+        assert_clean(
+            "vague-source",
+            "The bridge is viewed as unsafe by Ana Ruiz, an engineer at the council.",
+        );
     }
 }
