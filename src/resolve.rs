@@ -104,7 +104,15 @@ pub fn resolve(
         } else {
             Some(described(&mut cast, text, phrase.span, phrase.class))
         };
-        let id = id.unwrap_or_else(|| {
+        // One entry per unresolved pronoun form ("they" with nobody before it),
+        // so the cast stays as small as the set of sources.
+        let unresolved = |cast: &Cast| {
+            let pronoun = phrase.span.slice(text);
+            cast.speakers
+                .iter()
+                .position(|s| s.class == SpeakerClass::PronounUnresolved && s.name.eq_ignore_ascii_case(pronoun))
+        };
+        let id = id.or_else(|| unresolved(&cast)).unwrap_or_else(|| {
             cast.speakers.push(Speaker {
                 name: phrase.span.slice(text).to_string(),
                 class: SpeakerClass::PronounUnresolved,
@@ -293,14 +301,17 @@ fn described(cast: &mut Cast, text: &str, span: Span, class: SpeakerClass) -> us
         .find_map(|d| key.strip_prefix(d))
         .unwrap_or(key)
         .to_lowercase();
-    if class == SpeakerClass::Organization || class == SpeakerClass::Document {
-        if let Some(id) = cast
-            .speakers
-            .iter()
-            .position(|s| s.class == class && s.name.to_lowercase().ends_with(&key))
-        {
-            return id;
-        }
+    // "The ministry" and "the ministry" are one organisation; an unnamed or
+    // vague source is one entry per distinct wording ("critics" twice).
+    let same = |s: &Speaker| {
+        s.class == class
+            && match class {
+                SpeakerClass::Organization | SpeakerClass::Document => s.name.to_lowercase().ends_with(&key),
+                _ => s.name.eq_ignore_ascii_case(phrase),
+            }
+    };
+    if let Some(id) = cast.speakers.iter().position(same) {
+        return id;
     }
     cast.speakers.push(Speaker {
         name: phrase.to_string(),
@@ -340,13 +351,11 @@ fn resolve_pronoun(cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> 
         .enumerate()
         .filter(|(_, s)| wanted(s.class))
         .filter_map(|(id, s)| {
-            let last = s
-                .mentions
-                .iter()
-                .chain(s.full_name_mention.iter())
-                .filter(|m| m.start < at)
-                .map(|m| m.start)
-                .max()?;
+            // Mentions are pushed in text order: bisect for the last one before `at`.
+            let before = s.mentions.partition_point(|m| m.start < at);
+            let last_mention = before.checked_sub(1).map(|i| s.mentions[i].start);
+            let full = s.full_name_mention.filter(|m| m.start < at).map(|m| m.start);
+            let last = last_mention.max(full)?;
             Some((last, id))
         })
         .max()
