@@ -58,7 +58,8 @@ pub struct Analysis<'s> {
 impl Engine {
     pub fn new(rules: RuleSet) -> Self {
         let lexicon = Lexicon::compile(&rules.lists);
-        let custom = rules::custom::CustomRules::compile(&rules.rules);
+        let custom = rules::custom::CustomRules::compile(&rules.rules)
+            .with_context(&rules.outlets, &rules.lists.courtesy_titles);
         Engine { rules, lexicon, custom }
     }
 

@@ -445,3 +445,72 @@ fn an_allow_on_an_unnamed_source_matches_its_description() {
     assert!(!codes(yaml, text, InputFormat::Plain).contains(&"anonymous-source".to_string()));
     assert!(codes("", text, InputFormat::Plain).contains(&"anonymous-source".to_string()));
 }
+
+#[test]
+fn speaker_policy_requires_a_reason_for_anonymity() {
+    let yaml = r#"
+rules:
+  - id: anonymous-needs-reason
+    kind: speaker-policy
+    classes: [anonymous]
+    require: reason
+    message: Say why the source is anonymous.
+"#;
+    let flagged = codes(
+        yaml,
+        "A senior official said the talks had stalled.",
+        InputFormat::Plain,
+    );
+    assert!(flagged.iter().any(|c| c == "anonymous-needs-reason"));
+    let explained = codes(
+        yaml,
+        "A senior official, who spoke on condition of anonymity because the talks are confidential, said they had stalled.",
+        InputFormat::Plain,
+    );
+    assert!(!explained.iter().any(|c| c == "anonymous-needs-reason"));
+}
+
+#[test]
+fn speaker_policy_requires_a_state_media_label() {
+    let yaml = r#"
+outlets:
+  - name: Harbour Radio
+    tags: [state-media]
+rules:
+  - id: label-state-media
+    kind: speaker-policy
+    outlet-tags: [state-media]
+    require: label
+"#;
+    let unlabelled = codes(
+        yaml,
+        "Lindqvist told Harbour Radio that fares would rise.",
+        InputFormat::Plain,
+    );
+    assert!(unlabelled.iter().any(|c| c == "label-state-media"));
+    let labelled = codes(
+        yaml,
+        "Lindqvist told Harbour Radio, a state media broadcaster, that fares would rise.",
+        InputFormat::Plain,
+    );
+    assert!(!labelled.iter().any(|c| c == "label-state-media"));
+}
+
+#[test]
+fn speaker_policy_requires_courtesy_titles_on_later_references() {
+    let yaml = r#"
+rules:
+  - id: courtesy-title
+    kind: speaker-policy
+    classes: [person]
+    require: courtesy-title
+"#;
+    let text = "Tomas Lindqvist, a councillor, said fares would rise. Lindqvist said buses would run.";
+    assert!(codes(yaml, text, InputFormat::Plain)
+        .iter()
+        .any(|c| c == "courtesy-title"));
+    let titled = "Tomas Lindqvist, a councillor, said fares would rise. Mr. Lindqvist said buses would run.";
+    assert!(!codes(yaml, titled, InputFormat::Plain)
+        .iter()
+        .any(|c| c == "courtesy-title"));
+}

@@ -3,9 +3,10 @@
 //! phrase of every rule goes into one Aho-Corasick automaton, so a document
 //! is scanned once for all of them. Findings carry the rule's id as code.
 
-use super::schema::{CustomRule, RuleKind};
+use super::schema::{CustomRule, OutletEntry, Requirement, RuleKind};
 use super::Severity;
 use crate::finding::Finding;
+use crate::rules::lexicon::PhraseKind;
 use crate::text::BlockKind;
 use crate::{Analysis, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -34,6 +35,10 @@ struct Compiled {
 #[derive(Debug, Default)]
 pub struct CustomRules {
     rules: Vec<Compiled>,
+    /// Known outlets and their tags, for `speaker-policy` rules: (name or alias, tags).
+    outlets: Vec<(String, Vec<String>)>,
+    /// Courtesy titles ("Mr.", "Ms."), for `require: courtesy-title`, lower case.
+    courtesy_titles: Vec<String>,
     automaton: Option<AhoCorasick>,
     /// Per automaton pattern: its rule and what it is.
     needles: Vec<(usize, Needle)>,
@@ -92,9 +97,25 @@ impl CustomRules {
         });
         CustomRules {
             rules: compiled,
+            outlets: Vec::new(),
+            courtesy_titles: Vec::new(),
             automaton,
             needles,
         }
+    }
+
+    /// Give `speaker-policy` rules the registry's outlets and the courtesy titles.
+    pub fn with_context(mut self, outlets: &[OutletEntry], courtesy_titles: &[String]) -> Self {
+        self.outlets = outlets
+            .iter()
+            .flat_map(|o| {
+                std::iter::once(&o.name)
+                    .chain(&o.aliases)
+                    .map(move |n| (n.clone(), o.tags.clone()))
+            })
+            .collect();
+        self.courtesy_titles = courtesy_titles.iter().map(|t| t.trim().to_lowercase()).collect();
+        self
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,6 +172,7 @@ impl CustomRules {
                     }
                 }
                 RuleKind::RequireAttribution => require_attribution(compiled, analysis, &found, out),
+                RuleKind::SpeakerPolicy => self.speaker_policy(compiled, analysis, out),
             }
         }
     }
@@ -199,6 +221,65 @@ fn require_attribution(
     }
 }
 
+impl CustomRules {
+    /// Attributions whose speaker the rule selects and that miss its requirement.
+    fn speaker_policy(&self, compiled: &Compiled, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+        let rule = &compiled.rule;
+        let Some(requirement) = rule.require else { return };
+        let doc = &analysis.document;
+        let mut reported = std::collections::HashSet::new();
+        for a in &analysis.attributions {
+            let speaker = analysis.cast.get(a.speaker_id);
+            let class = speaker.map_or(a.speaker.class, |s| s.class);
+            if !rule.classes.is_empty() && !rule.classes.iter().any(|c| c == class.as_str()) {
+                continue;
+            }
+            let outlet_tags: Vec<&str> = match a.recipient {
+                Some(recipient) => {
+                    let name = doc
+                        .slice(recipient)
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ");
+                    self.outlets
+                        .iter()
+                        .filter(|(outlet, _)| outlet.eq_ignore_ascii_case(name))
+                        .flat_map(|(_, tags)| tags.iter().map(String::as_str))
+                        .filter(|t| rule.outlet_tags.iter().any(|wanted| wanted == t))
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            if !rule.outlet_tags.is_empty() && outlet_tags.is_empty() {
+                continue;
+            }
+            let sentence = doc.sentences[a.sentence].span;
+            let missing = match requirement {
+                Requirement::Reason => !(a.sentence..(a.sentence + 2).min(doc.sentences.len()))
+                    .any(|s| doc.hits_of(s, PhraseKind::AnonymityReason).next().is_some()),
+                Requirement::Role => speaker.is_none_or(|s| s.role.is_none() && s.affiliation.is_none()),
+                Requirement::Label => {
+                    let words = doc.slice(sentence).to_lowercase();
+                    !outlet_tags.iter().any(|tag| words.contains(&tag.replace('-', " ")))
+                }
+                Requirement::CourtesyTitle => {
+                    // A surname-only mention after the first must follow Mr., Ms., Dr. …
+                    let Some(speaker) = speaker else { continue };
+                    let surname = speaker.name.rsplit(' ').next().unwrap_or(&speaker.name);
+                    speaker.mentions.iter().skip(1).any(|m| {
+                        let mention = doc.slice(*m);
+                        let before = doc.text[..m.start].trim_end();
+                        let title = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+                        mention == surname && !self.courtesy_titles.contains(&title.to_lowercase())
+                    })
+                }
+            };
+            if missing && reported.insert(a.speaker.span) {
+                out.push(compiled.finding(a.speaker.span, doc.slice(a.speaker.span), None));
+            }
+        }
+    }
+}
+
 impl Compiled {
     fn finding(&self, span: Span, matched: &str, replacement: Option<&str>) -> Finding {
         let rule = &self.rule;
@@ -216,6 +297,7 @@ impl Compiled {
             (None, RuleKind::RequireAttribution) => {
                 format!("“{matched}” needs a source in the sentence or its paragraph")
             }
+            (None, RuleKind::SpeakerPolicy) => format!("“{matched}” does not meet the house policy {}", rule.id),
         };
         let mut help = match (&rule.help, replacement) {
             (Some(h), _) => Some(fill(h)),
@@ -232,6 +314,7 @@ impl Compiled {
             RuleKind::Phrase => "flagged phrase".to_string(),
             RuleKind::Substitution => format!("use “{}”", replacement.unwrap_or("")),
             RuleKind::RequireAttribution => "no source in the sentence or paragraph".to_string(),
+            RuleKind::SpeakerPolicy => format!("policy {}", rule.id),
         };
         Finding {
             code: Cow::Owned(rule.id.clone()),

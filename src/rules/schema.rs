@@ -141,6 +141,24 @@ pub enum RuleKind {
     /// A sentence matching `phrases` or `pattern` must have an attribution in
     /// the sentence or its paragraph.
     RequireAttribution,
+    /// Every attribution whose speaker matches `classes` / `outlet-tags` must
+    /// meet `require`.
+    SpeakerPolicy,
+}
+
+/// What a `speaker-policy` rule requires of the speakers it selects.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    /// A reason for anonymity in the sentence or the next one (`anonymity_reasons`).
+    Reason,
+    /// A role or affiliation, from the article or the registry.
+    Role,
+    /// The outlet's tag named in the sentence: a quote given to a `state-media`
+    /// outlet must say "state media" (tag words, hyphens read as spaces).
+    Label,
+    /// Later surname-only mentions of the speaker carry a courtesy title (Mr., Ms., Dr.).
+    CourtesyTitle,
 }
 
 impl RuleKind {
@@ -149,6 +167,7 @@ impl RuleKind {
             RuleKind::Phrase => "phrase",
             RuleKind::Substitution => "substitution",
             RuleKind::RequireAttribution => "require-attribution",
+            RuleKind::SpeakerPolicy => "speaker-policy",
         }
     }
 }
@@ -189,6 +208,16 @@ pub struct CustomRule {
     /// `require-attribution`: a regular expression (Rust `regex` syntax) a sentence may match.
     #[serde(default)]
     pub pattern: Option<String>,
+    /// `speaker-policy`: the speaker classes it applies to (person, organization,
+    /// document, anonymous, vague); empty means all.
+    #[serde(default)]
+    pub classes: Vec<String>,
+    /// `speaker-policy`: apply only to quotes given to an outlet with one of these tags.
+    #[serde(default, rename = "outlet-tags")]
+    pub outlet_tags: Vec<String>,
+    /// `speaker-policy`: what the selected speakers must have.
+    #[serde(default)]
+    pub require: Option<Requirement>,
     /// Also match inside direct quotations (by default a speaker's words are left alone).
     #[serde(default)]
     pub quotes: bool,

@@ -551,6 +551,9 @@ fn check_meaning<'a>(
                 RuleKind::RequireAttribution if rule.phrases.is_empty() && rule.pattern.is_none() => {
                     Some("a `require-attribution` rule needs `phrases` or `pattern`")
                 }
+                RuleKind::SpeakerPolicy if rule.require.is_none() => {
+                    Some("a `speaker-policy` rule needs `require` (reason, role, label or courtesy-title)")
+                }
                 _ => None,
             };
             if let Some(needs) = needs {
