@@ -375,3 +375,30 @@ fn human_output_snapshot() {
         .unwrap();
     insta::assert_snapshot!("port_strike_human", String::from_utf8(output.stdout).unwrap());
 }
+
+#[test]
+fn each_file_uses_the_attrib_yaml_of_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("newsroom/attrib.yaml", "checks:\n  vague-source: off\n"),
+        ("newsroom/story.txt", "Experts say the bridge is unsafe.\n"),
+        ("elsewhere/story.txt", "Experts say the bridge is unsafe.\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let run = |file: &str| {
+        let output = attrib(dir.path())
+            .args(["check", "--format", "json", file])
+            .output()
+            .unwrap();
+        json_of(&output)["summary"]["warnings"].as_u64().unwrap()
+    };
+    assert_eq!(
+        run("newsroom/story.txt"),
+        0,
+        "the newsroom's attrib.yaml switches vague-source off"
+    );
+    assert_eq!(run("elsewhere/story.txt"), 1, "no attrib.yaml: the defaults apply");
+}

@@ -8,8 +8,9 @@ use attrib::report::json::{JsonLinesReporter, JsonReporter};
 use attrib::report::{Reporter, Summary};
 use attrib::{Engine, Severity};
 use clap::{Args, ValueEnum};
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -53,8 +54,45 @@ impl FailOn {
     }
 }
 
+/// The engines of a run: one for `--rules`, or one per attrib.yaml found
+/// from each checked file's folder upwards (files in one project share it).
+struct Engines {
+    explicit: Option<Engine>,
+    by_config: HashMap<Option<PathBuf>, Engine>,
+}
+
+impl Engines {
+    fn new(ui: &mut Ui) -> Self {
+        let explicit = (!ui.rules.is_empty()).then(|| Engine::new(ui.load_rules()));
+        Engines {
+            explicit,
+            by_config: HashMap::new(),
+        }
+    }
+
+    fn for_file(&mut self, name: &str, ui: &mut Ui) -> &Engine {
+        if let Some(engine) = &self.explicit {
+            return engine;
+        }
+        let path = Path::new(name);
+        let dir = match path.parent() {
+            Some(parent) if name != "<stdin>" && !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::env::current_dir().unwrap_or_default(),
+        };
+        let dir = dir.canonicalize().unwrap_or(dir);
+        let config = super::find_config(&dir);
+        self.by_config.entry(config.clone()).or_insert_with(|| {
+            let (rules, errors) = attrib::rules::load::load_rule_set(&config.into_iter().collect::<Vec<_>>());
+            for err in &errors {
+                ui.error(err);
+            }
+            Engine::new(rules)
+        })
+    }
+}
+
 pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
-    let engine = Engine::new(ui.load_rules());
+    let mut engines = Engines::new(ui);
     let mut reporter: Box<dyn Reporter> = match args.format {
         CheckFormat::Human => Box::new(HumanReporter::new(ui.stdout_color(), ui.quiet)),
         CheckFormat::Json => Box::new(JsonReporter::new()),
@@ -74,7 +112,7 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
                 continue;
             }
         };
-        let findings = engine.check(&source);
+        let findings = engines.for_file(&source.name, ui).check(&source);
         summary.add(&findings);
         if let Err(err) = reporter.file(&mut out, &source, &findings) {
             ui.output_error(err);

@@ -34,7 +34,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// A rule file to merge over the defaults, in order (repeatable). Without
-    /// one, attrib.yaml is looked for in the current folder and its parents.
+    /// one, attrib.yaml is looked for in each checked file's folder and its parents (for `check`),
+    /// or in the current folder and its parents.
     #[arg(long = "rules", value_name = "FILE", global = true)]
     pub rules: Vec<PathBuf>,
     /// When to colour the output.
