@@ -38,9 +38,11 @@ declare_check! {
     }
 }
 
-/// Fold one common Latin accent so "García" compares equal to "Garcia".
+/// Fold one common Latin accent so "García" compares equal to "Garcia"
+/// (capitals too: "Álvarez" and "Alvarez").
 fn fold_char(c: char) -> char {
-    match c {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let folded = match lower {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',
         'í' | 'ì' | 'î' | 'ï' => 'i',
@@ -48,14 +50,12 @@ fn fold_char(c: char) -> char {
         'ú' | 'ù' | 'û' | 'ü' => 'u',
         'ñ' => 'n',
         'ç' => 'c',
-        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
-        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
-        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
-        'Ñ' => 'N',
-        'Ç' => 'C',
-        other => other,
+        _ => return c,
+    };
+    if c.is_uppercase() {
+        folded.to_ascii_uppercase()
+    } else {
+        folded
     }
 }
 
