@@ -493,7 +493,11 @@ impl<'l> Grammar<'l> {
             }
             rest = r;
         }
-        if !has_role {
+        // ", a Kentucky Republican,", ", an Averley native,": an indefinite
+        // noun phrase after a name describes the person.
+        let indefinite =
+            matches!(body.split_whitespace().next(), Some("a" | "an")) && body.split_whitespace().count() <= 6;
+        if !has_role && !indefinite {
             return fail(i);
         }
         let role = body[..role_end].trim();
@@ -533,6 +537,25 @@ impl<'l> Grammar<'l> {
             rest = r;
         }
         Ok((rest, all))
+    }
+
+    /// A reporting verb, or a verb that reports speech only beside a
+    /// quotation ("“…,” she continued"), at the start of `i`.
+    fn quote_cue<'a>(&self, i: &'a str) -> Res<'a, (&'a str, VerbClass)> {
+        self.cue(i).or_else(|_| {
+            let (rest, word) = self.token(i)?;
+            let two_words = (ws1, |j| self.token(j))
+                .parse(rest)
+                .ok()
+                .map(|(r, _)| (r, &i[..i.len() - r.len()]));
+            match two_words {
+                Some((r, phrase)) if self.lex.quote_verbs.contains(phrase) => Ok((r, (phrase, VerbClass::Neutral))),
+                _ if word.starts_with(char::is_lowercase) && self.lex.quote_verbs.contains(word) => {
+                    Ok((rest, (word, VerbClass::Neutral)))
+                }
+                _ => fail(i),
+            }
+        })
     }
 
     /// A reporting verb (one to three words) at the start of `i`.
@@ -648,6 +671,33 @@ impl<'l> Grammar<'l> {
                     }
                 }
             }
+            for hit in doc.hits_in(s) {
+                let quote_only = hit.kinds.has(PhraseKind::QuoteVerb) || hit.kinds.has(PhraseKind::NamingVerb);
+                if !quote_only
+                    || hit.kinds.has(PhraseKind::ReportingVerb)
+                    || used_cues.iter().any(|u| u.overlaps(hit.span))
+                {
+                    continue;
+                }
+                let cue_text = hit.span.slice(text);
+                // "so-called": a hyphen joins the verb to a word before it.
+                let hyphenated = text[..hit.span.start].ends_with('-');
+                if doc.in_quote(hit.span.start) || hyphenated || !cue_text.starts_with(|c: char| c.is_lowercase()) {
+                    continue;
+                }
+                let cue = Cue {
+                    span: hit.span,
+                    class: VerbClass::Neutral,
+                };
+                let quotation_follows = if hit.kinds.has(PhraseKind::QuoteVerb) {
+                    self.quote_follows(doc, hit.span.end, sentence.span.end)
+                } else {
+                    self.labels_with_quote(doc, hit.span.end, sentence.span.end)
+                };
+                if quotation_follows && self.subject_then_cue(doc, s, cue, &mut found) {
+                    used_cues.push(hit.span);
+                }
+            }
             for hit in doc.hits_of(s, PhraseKind::PassiveVague) {
                 self.passive_by(doc, s, hit.span, &mut found);
             }
@@ -693,13 +743,30 @@ impl<'l> Grammar<'l> {
                 continue;
             };
             let Ok((after, _)) = ws.parse(after) else { continue };
-            let subject_first = (|j| self.speakers(j), ws, |j| self.auxiliaries(j), |j| self.cue(j))
+            let subject_first = (|j| self.speakers(j), ws, |j| self.auxiliaries(j), |j| self.quote_cue(j))
                 .parse(after)
                 .map(|(r, (nps, _, _, (cue, class)))| (r, nps, cue, class));
-            let inverted = (|j| self.cue(j), ws1, |j| self.speakers(j))
+            let inverted = (|j| self.quote_cue(j), ws1, |j| self.speakers(j))
                 .parse(after)
                 .map(|(r, ((cue, class), _, nps))| (r, nps, cue, class));
-            let Ok((rest, nps, cue_text, class)) = subject_first.or(inverted) else {
+            // "“…” ― Mira Holt": a quotation signed with a dash, as in
+            // readers' responses and epigraphs; the line ends with the name.
+            let signed = (
+                recognize(alt((tag("―"), tag("—"), tag("–"), tag("--")))),
+                ws,
+                |j| self.speakers(j),
+                take_while(|c: char| matches!(c, '.' | ' ' | '\t')),
+            )
+                .parse(after)
+                .ok()
+                .filter(|(r, (_, _, nps, _))| {
+                    // The name may be followed by a place or role: "— Kasia Brandt, Averley".
+                    let line_rest = r.split(['\n', '\r']).next().unwrap_or_default();
+                    line_rest.is_empty()
+                        || (line_rest.starts_with(',') && nps.len() == 1 && line_rest.split_whitespace().count() <= 6)
+                })
+                .map(|(r, (dash, _, nps, _))| (r, nps, dash, VerbClass::Neutral));
+            let Some((rest, nps, cue_text, class)) = subject_first.ok().or(inverted.ok()).or(signed) else {
                 continue;
             };
             let cue = Cue {
@@ -744,6 +811,69 @@ impl<'l> Grammar<'l> {
             rest = r;
         }
         Ok((rest, &i[..i.len() - rest.len()]))
+    }
+
+    /// Whether a quotation opens right after a verb, after a comma or colon
+    /// and at most a short adverbial: "continued, “…”", "went on Monday: “…”".
+    fn quote_follows(&self, doc: &Document<'_>, from: usize, sentence_end: usize) -> bool {
+        self.quote_after_adverbial(doc, from, sentence_end).is_some()
+    }
+
+    /// The quotation that opens after a cue and a short adverbial or
+    /// audience ("told his audience on Monday, “…”", "said Thursday on Fox
+    /// News: “…”"), with its index. The words between hold no verb and no
+    /// "that", and end with a comma or colon.
+    fn quote_after_adverbial<'d>(
+        &self,
+        doc: &'d Document<'_>,
+        from: usize,
+        sentence_end: usize,
+    ) -> Option<(usize, &'d Quote)> {
+        const MOST_WORDS: usize = 10;
+        let text: &str = &doc.text;
+        let after = &text[from..sentence_end];
+        let lead = after.trim_start().trim_start_matches([',', ':']).trim_start();
+        if let Some(found) = quote_opening_at(doc, text, lead) {
+            return Some(found);
+        }
+        let opening = after.find(is_opening_mark)?;
+        let between = after[..opening].trim_end();
+        if !between.ends_with([',', ':']) {
+            return None;
+        }
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let clause_like = words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.eq_ignore_ascii_case("that")
+                || self.lex.verb_class(w).is_some()
+                || self.lex.be_verbs.contains(w)
+                || self.lex.auxiliaries.contains(w)
+        });
+        if words.len() > MOST_WORDS || clause_like || between.contains([';', '.', '(', ')']) {
+            return None;
+        }
+        quote_opening_at(doc, text, &after[opening..])
+    }
+
+    /// Whether a naming verb labels its object with a quotation: "called
+    /// the plan “a farce”", "dubbed him “the Fixer”". The quotation opens
+    /// within a few words, with no clause punctuation before it.
+    fn labels_with_quote(&self, doc: &Document<'_>, from: usize, sentence_end: usize) -> bool {
+        const MOST_WORDS: usize = 8;
+        let text: &str = &doc.text;
+        let after = &text[from..sentence_end];
+        let Some(opening) = after.find(is_opening_mark) else {
+            return false;
+        };
+        let object = &after[..opening];
+        // "called for": a different verb.
+        let first = object.split_whitespace().next().unwrap_or_default();
+        if first.eq_ignore_ascii_case("for") || first.eq_ignore_ascii_case("on") || first.eq_ignore_ascii_case("off") {
+            return false;
+        }
+        object.split_whitespace().count() <= MOST_WORDS
+            && !object.contains([',', ';', ':', '.', '(', ')'])
+            && quote_opening_at(doc, text, &after[opening..]).is_some()
     }
 
     /// "told Al Jazeera", "said to reporters", "told the Valley Courier".
@@ -991,8 +1121,7 @@ impl<'l> Grammar<'l> {
         let sentence = doc.sentences[s].span;
         let after = &text[from..sentence.end];
         // A quote right after the cue (with a comma or colon).
-        let lead = after.trim_start().trim_start_matches([',', ':']).trim_start();
-        if let Some((q, quote)) = quote_opening_at(doc, text, lead) {
+        if let Some((q, quote)) = self.quote_after_adverbial(doc, from, sentence.end) {
             return (AttributionKind::Direct, Some(quote.content), Some(q));
         }
         // Skip prepositional material up to "that" ("stated via video at the
@@ -1476,6 +1605,60 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<String> {
         extract(text).into_iter().map(|a| a.0).collect()
+    }
+
+    #[test]
+    fn quote_verbs_count_only_beside_a_quotation() {
+        let a = extract("Odile Marchetti spoke first. She continued, “We rebuilt the mill ourselves.”");
+        assert_eq!(a.len(), 1);
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("She", "continued"));
+        assert_eq!(a[0].2, "We rebuilt the mill ourselves.");
+        let b = extract("“We rebuilt the mill ourselves,” she went on.");
+        assert_eq!(b[0].1, "went on");
+        assert!(
+            extract("Prices continued to rise in the spring, the bakery owner noted sadly.")
+                .iter()
+                .all(|a| a.1 != "continued")
+        );
+    }
+
+    #[test]
+    fn naming_verbs_need_a_quoted_label() {
+        let a = extract("Marta Klein called the plan “a ledger of broken promises.”");
+        assert_eq!(a[0].0, "Marta Klein");
+        assert_eq!(a[0].1, "called");
+        assert_eq!(a[0].2, "the plan “a ledger of broken promises.”");
+        assert_eq!(a[0].3, "mixed");
+        assert!(extract("The union called a meeting for Friday to discuss the offer.").is_empty());
+        assert!(extract("Council members called for a vote on “the harbour plan” next week.").is_empty());
+        assert!(extract("The so-called “harbour plan” was shelved by the board last year.").is_empty());
+    }
+
+    #[test]
+    fn a_dash_signs_a_quotation() {
+        let a = extract("“Nothing he said was new to me.” — Kasia Brandt, Averley\n\n“We stayed.” ― Ravi Osterholm");
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Kasia Brandt", "Nothing he said was new to me.")
+        );
+        assert_eq!((a[1].0.as_str(), a[1].2.as_str()), ("Ravi Osterholm", "We stayed."));
+    }
+
+    #[test]
+    fn a_quotation_after_an_audience_and_time() {
+        let a = extract("Leon Marsh told his listeners on Monday, “The campaign sent its orders.”");
+        assert_eq!(a[0].2, "The campaign sent its orders.");
+        assert_eq!(a[0].3, "direct");
+        let b = extract("Leon Marsh said on Monday that the ferry, “as everyone knows,” was late again.");
+        assert_eq!(b[0].2, "the ferry, “as everyone knows,” was late again");
+    }
+
+    #[test]
+    fn an_indefinite_appositive_describes_the_speaker() {
+        let a = extract("Tom Verran, a Kessel Valley Republican, said “Our assumption is that the bill will pass.”");
+        assert_eq!(a[0].0, "Tom Verran");
+        assert_eq!(a[0].2, "Our assumption is that the bill will pass.");
     }
 
     #[test]

@@ -39,7 +39,10 @@ pub fn split_sentences(text: &str, block: Span, lexicon: &Lexicon, out: &mut Vec
             continue;
         };
         let starts_sentence = first.is_uppercase() || first.is_ascii_digit() || OPENERS.contains(&first);
-        if !starts_sentence {
+        // "“…we rebuilt it.” — Odile Marchetti": a dash after a closing quote
+        // mark signs the quotation; it does not open a new sentence.
+        let signs_quote = matches!(first, '—' | '–' | '―') && para[..end].ends_with(['”', '"', '»']);
+        if !starts_sentence || signs_quote {
             continue;
         }
         if c == '.' && ends_with_abbreviation(&para[start..i], lexicon) {

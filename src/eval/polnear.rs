@@ -390,6 +390,8 @@ pub struct ErrorItem {
     pub predicted_speaker: String,
     /// The gold content was discontinuous.
     pub discontinuous: bool,
+    /// The content holds a quote mark (the quoted subset).
+    pub quoted: bool,
     /// For a miss, the largest share of the gold content one prediction
     /// covers; for a false positive, the largest share of the predicted
     /// content one gold content covers. 0 when nothing overlaps.
@@ -446,6 +448,49 @@ struct PredSpan {
     cue: Option<Span>,
 }
 
+/// attrib's attributions as PolNeAR relations.
+///
+/// PolNeAR annotates one relation per cue: an interrupted quote ("“A,” she
+/// said, “B.”") and the quotes that run on after an attributed one in the
+/// same paragraph ("“A,” she said. “B.”") are one discontinuous content.
+/// attrib reports one attribution per quotation, so attributions that share
+/// a cue, and continuation quotes (no cue) following their speaker's
+/// attribution in the same paragraph, are joined into one relation whose
+/// content is the hull, as PolNeAR scores it.
+fn relations(analysis: &crate::Analysis<'_>, without_content: &mut usize) -> Vec<PredSpan> {
+    let doc = &analysis.document;
+    let mut pred: Vec<PredSpan> = Vec::new();
+    // The paragraph and speaker of the relation last pushed, for joining continuations.
+    let mut last: Option<(usize, Span)> = None;
+    for a in &analysis.attributions {
+        let Some(content) = a.content.filter(|c| !c.is_empty()) else {
+            *without_content += 1;
+            continue;
+        };
+        let speaker = a.speaker.span.join(a.speaker.extent);
+        let paragraph = doc.sentences[a.sentence].paragraph;
+        let same_cue = a
+            .cue
+            .and_then(|cue| pred.iter_mut().rev().take(4).find(|p| p.cue == Some(cue.span)));
+        if let Some(relation) = same_cue {
+            relation.content = relation.content.join(content);
+            continue;
+        }
+        let continues = a.cue.is_none() && last.is_some_and(|(p, s)| p == paragraph && s == speaker);
+        if let (true, Some(relation)) = (continues, pred.last_mut()) {
+            relation.content = relation.content.join(content);
+            continue;
+        }
+        pred.push(PredSpan {
+            content,
+            speaker,
+            cue: a.cue.map(|c| c.span),
+        });
+        last = Some((paragraph, speaker));
+    }
+    pred
+}
+
 /// Analyse every document with `engine` and score the result.
 pub fn score(docs: &[Document], engine: &Engine, split: &str, mode: Discontinuous) -> PolnearReport {
     let mut report = PolnearReport::new(split);
@@ -456,17 +501,7 @@ pub fn score(docs: &[Document], engine: &Engine, split: &str, mode: Discontinuou
         let started = Instant::now();
         let analysis = engine.analyze(&source);
         report.analysis_ms += started.elapsed().as_secs_f64() * 1000.0;
-        let mut pred = Vec::new();
-        for a in &analysis.attributions {
-            match a.content {
-                Some(content) if !content.is_empty() => pred.push(PredSpan {
-                    content,
-                    speaker: a.speaker.span.join(a.speaker.extent),
-                    cue: a.cue.map(|c| c.span),
-                }),
-                _ => report.predictions_without_content += 1,
-            }
-        }
+        let pred = relations(&analysis, &mut report.predictions_without_content);
         report.gold_attributions += doc.attributions.len();
         report.skipped_relations += doc.skipped;
         report.discontinuous_contents += doc.attributions.iter().filter(|g| g.discontinuous).count();
@@ -567,6 +602,7 @@ fn score_document(doc: &Document, pred: &[PredSpan], report: &mut PolnearReport)
             cue: slice(g.cue),
             predicted_speaker,
             discontinuous: g.discontinuous,
+            quoted: gold_quoted[gi],
             best_overlap: best as f64 / g.content.len() as f64,
         };
         match *m {
@@ -579,7 +615,7 @@ fn score_document(doc: &Document, pred: &[PredSpan], report: &mut PolnearReport)
             }
         }
     }
-    for (p, _) in pred.iter().zip(&matched_pred).filter(|(_, matched)| !**matched) {
+    for (pi, p) in pred.iter().enumerate().filter(|&(pi, _)| !matched_pred[pi]) {
         let best = gold.iter().map(|g| overlap(g.content, p.content)).max().unwrap_or(0);
         report.errors.push(ErrorItem {
             document: doc.name.clone(),
@@ -589,6 +625,7 @@ fn score_document(doc: &Document, pred: &[PredSpan], report: &mut PolnearReport)
             cue: slice(p.cue),
             predicted_speaker: String::new(),
             discontinuous: false,
+            quoted: pred_quoted[pi],
             best_overlap: best as f64 / p.content.len() as f64,
         });
     }
@@ -722,6 +759,25 @@ E3\tAttribution-no-source:T8 Cue:T7\n";
         assert!(docs[0].annotation.ends_with("paper_day_story_a1.ann"));
         assert_eq!(docs[0].attributions.len(), 2);
         assert!(load(dir.path(), "test").is_err());
+    }
+
+    #[test]
+    fn interrupted_and_running_quotes_are_one_relation() {
+        let engine = Engine::new(crate::rules::RuleSet::defaults());
+        let text =
+            "“We will stay,” Mira Holt said, “and we will rebuild.” “It is our town.”\n\n“Go home,” a guard said.";
+        let source = SourceFile::new("t.txt", text, InputFormat::Plain);
+        let analysis = engine.analyze(&source);
+        let mut without_content = 0;
+        let relations = relations(&analysis, &mut without_content);
+        let contents: Vec<&str> = relations.iter().map(|r| &text[r.content.range()]).collect();
+        assert_eq!(
+            contents,
+            [
+                "We will stay,” Mira Holt said, “and we will rebuild.” “It is our town.",
+                "Go home,"
+            ]
+        );
     }
 
     #[test]

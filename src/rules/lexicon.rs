@@ -25,6 +25,10 @@ pub enum PhraseKind {
     Change = 1 << 12,
     Comparison = 1 << 13,
     Generalisation = 1 << 14,
+    /// A verb that reports speech only next to a quotation ("continued").
+    QuoteVerb = 1 << 15,
+    /// A verb that labels with a quoted name ("called the plan “a farce”").
+    NamingVerb = 1 << 16,
 }
 
 /// A set of [`PhraseKind`]s.
@@ -107,6 +111,8 @@ pub struct Lexicon {
     pattern_verb: Vec<Option<VerbClass>>,
     /// Reporting-verb forms, single words and phrases, by class.
     pub verbs: HashMap<String, VerbClass>,
+    /// Verbs that are cues only beside a quotation ("she continued, “…”").
+    pub quote_verbs: WordSet,
     pub vague_heads: WordSet,
     pub anonymous_heads: WordSet,
     pub organization_heads: WordSet,
@@ -161,7 +167,9 @@ impl Lexicon {
                 verbs.entry(form.trim().to_lowercase()).or_insert(group.class);
             }
         }
-        let phrase_lists: [(&[String], PhraseKind); 14] = [
+        let phrase_lists: [(&[String], PhraseKind); 16] = [
+            (&lists.quote_verbs, PhraseKind::QuoteVerb),
+            (&lists.naming_verbs, PhraseKind::NamingVerb),
             (&lists.vague_sources, PhraseKind::VagueSource),
             (&lists.passive_vague_verbs, PhraseKind::PassiveVague),
             (&lists.anonymity_markers, PhraseKind::AnonymityMarker),
@@ -194,6 +202,7 @@ impl Lexicon {
             pattern_kinds,
             pattern_verb,
             verbs,
+            quote_verbs: WordSet::from_list(&lists.quote_verbs),
             vague_heads: WordSet::from_list(&lists.vague_heads),
             anonymous_heads: WordSet::from_list(&lists.anonymous_heads),
             organization_heads: WordSet::from_list(&lists.organization_heads),

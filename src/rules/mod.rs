@@ -161,6 +161,8 @@ impl RuleSet {
             ($($list:ident),*) => { $( l.$list.extend(f.$list); )* };
         }
         append!(
+            quote_verbs,
+            naming_verbs,
             vague_sources,
             vague_heads,
             passive_vague_verbs,

@@ -328,6 +328,8 @@ pub struct VerbGroup {
 #[serde(deny_unknown_fields, default)]
 pub struct LexiconLists {
     pub reporting_verbs: Vec<VerbGroup>,
+    pub quote_verbs: Vec<String>,
+    pub naming_verbs: Vec<String>,
     pub vague_sources: Vec<String>,
     pub vague_heads: Vec<String>,
     pub passive_vague_verbs: Vec<String>,
