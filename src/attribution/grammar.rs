@@ -67,6 +67,18 @@ fn possessive_base(word: &str) -> Option<&str> {
         .filter(|base| !base.is_empty())
 }
 
+/// A party and state tag written after a name: "R-Ky.", "D-N.Y.", "I-Vt".
+fn party_tag(i: &str) -> Res<'_, &str> {
+    recognize((
+        nom::character::complete::one_of("RDI"),
+        char('-'),
+        nom::combinator::verify(take_while1(|c: char| c.is_ascii_alphabetic() || c == '.'), |s: &str| {
+            s.len() <= 6 && s.starts_with(|c: char| c.is_ascii_uppercase())
+        }),
+    ))
+    .parse(i)
+}
+
 /// A proper name in the text, with the title written before it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct NameMention {
@@ -121,7 +133,9 @@ impl<'l> Grammar<'l> {
             let next = chars.peek().map(|&(_, n)| n);
             if c.is_alphanumeric() {
                 end = index + c.len_utf8();
-            } else if end > 0 && matches!(c, '-' | '\'' | '’' | '.' | '&') && next.is_some_and(char::is_alphanumeric)
+            } else if end > 0
+                && matches!(c, '-' | '\'' | '’' | '.' | '&' | '/')
+                && next.is_some_and(char::is_alphanumeric)
             {
                 // inner punctuation: keep going
             } else if end > 0 && matches!(c, '\'' | '’') && matches!(prev, Some('s' | 'S')) {
@@ -455,6 +469,12 @@ impl<'l> Grammar<'l> {
     /// first preposition. Must mention a role, title or organisation.
     fn appositive<'a>(&self, i: &'a str) -> Res<'a, (&'a str, Option<&'a str>)> {
         let (body_start, _) = comma(i)?;
+        self.appositive_body(body_start)
+    }
+
+    /// The appositive after its opening comma, up to and including its closing comma.
+    fn appositive_body<'a>(&self, body_start: &'a str) -> Res<'a, (&'a str, Option<&'a str>)> {
+        let i = body_start;
         let end = body_start
             .find([',', '.', ';', ':', '“', '"', '”', '(', ')'])
             .unwrap_or(body_start.len());
@@ -495,8 +515,8 @@ impl<'l> Grammar<'l> {
         }
         // ", a Kentucky Republican,", ", an Averley native,": an indefinite
         // noun phrase after a name describes the person.
-        let indefinite =
-            matches!(body.split_whitespace().next(), Some("a" | "an")) && body.split_whitespace().count() <= 6;
+        let indefinite = matches!(body.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
+            && body.split_whitespace().count() <= 8;
         if !has_role && !indefinite {
             return fail(i);
         }
@@ -513,6 +533,14 @@ impl<'l> Grammar<'l> {
             Ok((after, (_, _, inner, _))) if np.name.is_some() && inner.len() <= 24 => after,
             _ => rest,
         };
+        // A party and state tag between commas: "Tom Verran, R-Ky., said".
+        let rest = match (comma, party_tag, comma).parse(rest) {
+            Ok((after, _)) if np.name.is_some() => {
+                np.extent = &i[..i.len() - after.len()];
+                after
+            }
+            _ => rest,
+        };
         if np.pronoun || np.role.is_some() || !matches!(np.class, SpeakerClass::Person | SpeakerClass::Organization) {
             return Ok((rest, np));
         }
@@ -520,6 +548,9 @@ impl<'l> Grammar<'l> {
             Ok((after, (role, affiliation))) => {
                 np.role = Some(role);
                 np.affiliation = affiliation;
+                // A second appositive adds to the description: "Ana Pruitt,
+                // the attorney general of Kessel, one of the states suing,".
+                let after = self.appositive_body(after).map_or(after, |(r, _)| r);
                 np.extent = &i[..i.len() - after.len()];
                 // The phrase ends with the appositive's comma; the cue follows.
                 Ok((after, np))
@@ -613,6 +644,19 @@ impl<'l> Grammar<'l> {
             return true;
         }
         let words: Vec<&str> = gap.split_whitespace().collect();
+        // ", at a later press briefing,": a prepositional phrase set off by
+        // commas, between any subject and its verb.
+        if let Some(inner) = gap.strip_prefix(',').and_then(|g| g.strip_suffix(',')) {
+            let inner_words: Vec<&str> = inner.split_whitespace().collect();
+            let opens_with_preposition = inner_words.first().is_some_and(|w| self.lex.prepositions.contains(w));
+            let no_verbs = inner_words
+                .iter()
+                .all(|w| self.lex.verb_class(w).is_none() && !self.lex.be_verbs.contains(w));
+            if opens_with_preposition && no_verbs && inner_words.len() <= 8 && !inner.contains([',', '“', '"', '”'])
+            {
+                return true;
+            }
+        }
         if words
             .iter()
             .all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(',')))
@@ -917,7 +961,7 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         let before = &text[sentence.start..cue.span.start];
-        if self.shared_subject(doc, s, cue, found) {
+        if self.shared_subject(doc, s, cue, found) || self.participle_clause(doc, s, cue, found) {
             return true;
         }
         // Candidate starts: every word start before the cue, earliest first.
@@ -1068,6 +1112,72 @@ impl<'l> Grammar<'l> {
             cue: Some(cue),
             content,
             recipient: recipient.map(|r| Span::new(offset_in(text, r), offset_in(text, r) + r.len())),
+            sentence: s,
+            quote,
+            speaker_id: None,
+        });
+        true
+    }
+
+    /// `Mira Holt wrote to the council on Friday, saying the plan was “dead”.`:
+    /// a participle after a comma reports what the sentence's subject said.
+    /// The subject is the speaker of an earlier attribution in the sentence,
+    /// or a speaker phrase opening the sentence.
+    fn participle_clause(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        let cue_text = cue.span.slice(text);
+        if !cue_text.ends_with("ing") || !text[sentence.start..cue.span.start].trim_end().ends_with(',') {
+            return false;
+        }
+        let in_sentence = found.iter().rev().take_while(|a| a.sentence == s).count();
+        let earlier_index = found[found.len() - in_sentence..]
+            .iter()
+            .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
+            .map(|i| i + found.len() - in_sentence);
+        let earlier = earlier_index.map(|i| found[i].speaker.clone());
+        let speaker = match earlier {
+            Some(speaker) => speaker,
+            None => {
+                let opening = &text[sentence.start..cue.span.start];
+                let Ok((rest, nps)) = self.speakers(opening) else {
+                    return false;
+                };
+                // The subject must be followed by its own verb, not be the whole clause.
+                let next_word = rest.split_whitespace().next().unwrap_or_default();
+                let is_subject = nps.len() == 1
+                    && !next_word.is_empty()
+                    && next_word.starts_with(char::is_lowercase)
+                    && !self.lex.prepositions.contains(next_word)
+                    && matches!(
+                        nps[0].class,
+                        SpeakerClass::Person | SpeakerClass::Organization | SpeakerClass::PronounUnresolved
+                    );
+                if !is_subject {
+                    return false;
+                }
+                self.attribution(doc, &nps[0], None, None, None, s, None, AttributionKind::Indirect)
+                    .speaker
+            }
+        };
+        let (after, recipient) = self.recipient(cue_text, &text[cue.span.end..sentence.end]);
+        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), cue.span.start);
+        if content.is_none() {
+            return false;
+        }
+        let recipient = recipient.map(|r| Span::new(offset_in(text, r), offset_in(text, r) + r.len()));
+        // "wrote to the council, saying …", "posted messages, saying …": the
+        // participle carries what was said; the first verb's own content, if
+        // any, is only its object.
+        if let Some(i) = earlier_index.filter(|&i| found[i].content.is_none_or(|c| c.covers(cue.span))) {
+            found.remove(i);
+        }
+        found.push(Attribution {
+            kind,
+            speaker,
+            cue: Some(cue),
+            content,
+            recipient,
             sentence: s,
             quote,
             speaker_id: None,
@@ -1659,6 +1769,33 @@ mod tests {
         let a = extract("Tom Verran, a Kessel Valley Republican, said “Our assumption is that the bill will pass.”");
         assert_eq!(a[0].0, "Tom Verran");
         assert_eq!(a[0].2, "Our assumption is that the bill will pass.");
+    }
+
+    #[test]
+    fn a_participle_reports_for_the_sentence_subject() {
+        let a = extract("Mira Holt wrote to the council on Friday, saying the plan was “dead on arrival.”");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Mira Holt", "saying"));
+        assert_eq!(a[0].2, "the plan was “dead on arrival.”");
+        let b = extract("Leon Marsh posted a series of messages early Friday, saying that his rival had lied.");
+        assert_eq!((b[0].0.as_str(), b[0].2.as_str()), ("Leon Marsh", "his rival had lied"));
+        assert!(extract("Voters gathered at the hall on Friday, hoping for news of the ferry.").is_empty());
+    }
+
+    #[test]
+    fn party_tags_double_appositives_and_set_off_phrases() {
+        let a = extract("“The bill will pass,” Senate Majority Leader Tom Verran, R-Ky., said Tuesday.");
+        assert_eq!(a[0].0, "Tom Verran");
+        let b =
+            extract("“It is an overreach,” Ana Pruitt, the attorney general of Kessel, one of the plaintiffs, said.");
+        assert_eq!(b[0].0, "Ana Pruitt");
+        let c = extract("Clara Benn, at a later press briefing, said, “We need to support our first responders.”");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].2.as_str()),
+            ("Clara Benn", "We need to support our first responders.")
+        );
+        let d = extract("“They are wrong,” said 9/11 widow Dora Strand.");
+        assert_eq!(d[0].0, "Dora Strand");
     }
 
     #[test]
