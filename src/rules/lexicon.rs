@@ -134,6 +134,7 @@ pub struct Lexicon {
     pub determiners: WordSet,
     pub auxiliaries: WordSet,
     pub be_verbs: WordSet,
+    pub object_pronouns: WordSet,
     pub time_words: WordSet,
     pub prepositions: WordSet,
 }
@@ -221,6 +222,7 @@ impl Lexicon {
             determiners: WordSet::from_list(&lists.determiners),
             auxiliaries: WordSet::from_list(&lists.auxiliaries),
             be_verbs: WordSet::from_list(&lists.be_verbs),
+            object_pronouns: WordSet::from_list(&lists.object_pronouns),
             time_words: WordSet::from_list(&lists.time_words),
             prepositions: WordSet::from_list(&lists.prepositions),
         }

@@ -194,6 +194,7 @@ impl RuleSet {
             determiners,
             auxiliaries,
             be_verbs,
+            object_pronouns,
             time_words,
             prepositions
         );

@@ -361,6 +361,7 @@ pub struct LexiconLists {
     pub determiners: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub be_verbs: Vec<String>,
+    pub object_pronouns: Vec<String>,
     pub time_words: Vec<String>,
     pub prepositions: Vec<String>,
 }
