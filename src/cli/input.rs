@@ -12,7 +12,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// File extensions a folder walk picks up. A file named on the command line is
 /// read whatever its extension.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// One article to read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,17 +7,22 @@ use std::path::Path;
 pub enum InputFormat {
     Plain,
     Markdown,
+    /// HTML5: prose from the markup, character references decoded.
+    Html,
 }
 
 impl InputFormat {
     /// The format implied by a file name: `.md` and `.markdown` are Markdown,
-    /// everything else is plain text.
+    /// `.html`, `.htm` and `.xhtml` are HTML, everything else is plain text.
     pub fn from_path(path: &Path) -> Self {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                InputFormat::Markdown
-            }
-            _ => InputFormat::Plain,
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let is = |names: &[&str]| names.iter().any(|n| ext.eq_ignore_ascii_case(n));
+        if is(&["md", "markdown"]) {
+            InputFormat::Markdown
+        } else if is(&["html", "htm", "xhtml"]) {
+            InputFormat::Html
+        } else {
+            InputFormat::Plain
         }
     }
 }
