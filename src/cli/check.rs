@@ -3,8 +3,10 @@
 
 use super::{input, Exit, Ui};
 use attrib::report::github::GithubReporter;
+use attrib::report::html::HtmlReporter;
 use attrib::report::human::HumanReporter;
 use attrib::report::json::{JsonLinesReporter, JsonReporter};
+use attrib::report::sarif::SarifReporter;
 use attrib::report::{Reporter, Summary};
 use attrib::{Engine, Severity};
 use clap::{Args, ValueEnum};
@@ -35,6 +37,10 @@ pub enum CheckFormat {
     Jsonl,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// One self-contained HTML page: each article annotated, with its cast.
+    Html,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,6 +104,8 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         CheckFormat::Json => Box::new(JsonReporter::new()),
         CheckFormat::Jsonl => Box::new(JsonLinesReporter),
         CheckFormat::Github => Box::new(GithubReporter),
+        CheckFormat::Sarif => Box::new(SarifReporter::new()),
+        CheckFormat::Html => Box::new(HtmlReporter::new()),
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -112,9 +120,11 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
                 continue;
             }
         };
-        let findings = engines.for_file(&source.name, ui).check(&source);
+        let engine = engines.for_file(&source.name, ui);
+        let analysis = engine.analyze(&source);
+        let findings = engine.check_analysis(&analysis);
         summary.add(&findings);
-        if let Err(err) = reporter.file(&mut out, &source, &findings) {
+        if let Err(err) = reporter.analysed_file(&mut out, &source, &analysis, &findings) {
             ui.output_error(err);
             return Exit::Error;
         }

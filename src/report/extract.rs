@@ -178,7 +178,7 @@ fn cell(text: &str, width: usize) -> String {
 }
 
 /// Rows as columns padded to their widest cell; the last column is not padded.
-fn write_columns(out: &mut dyn io::Write, rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn write_columns(out: &mut dyn io::Write, rows: &[Vec<String>]) -> io::Result<()> {
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))

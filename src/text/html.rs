@@ -28,8 +28,27 @@ use std::rc::Rc;
 
 /// Elements whose content is never prose.
 const SKIPPED: &[&str] = &[
-    "script", "style", "template", "noscript", "title", "nav", "figure", "figcaption", "form", "button", "select",
-    "textarea", "svg", "math", "iframe", "object", "canvas", "audio", "video", "picture", "map",
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "title",
+    "nav",
+    "figure",
+    "figcaption",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "canvas",
+    "audio",
+    "video",
+    "picture",
+    "map",
 ];
 
 /// Elements that start and end a block of prose.
@@ -87,16 +106,24 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 #[derive(Debug)]
 enum Event {
     /// Text emitted with the reader at `end` (an offset into the tokenized input).
-    Text { end: usize, bytes: Vec<u8> },
+    Text {
+        end: usize,
+        bytes: Vec<u8>,
+    },
     StartTag {
         name: String,
         span: Span,
         attributes: Vec<(String, String)>,
         self_closing: bool,
     },
-    EndTag { name: String, span: Span },
+    EndTag {
+        name: String,
+        span: Span,
+    },
     /// A comment or doctype: markup to step over.
-    Other { end: usize },
+    Other {
+        end: usize,
+    },
 }
 
 type Log = Rc<RefCell<Vec<Event>>>;
@@ -162,7 +189,9 @@ fn events(input: &str) -> Vec<Event> {
             }
             CallbackEvent::CloseStartTag { self_closing: closed } => {
                 if let Some(Event::StartTag {
-                    span: tag, self_closing, ..
+                    span: tag,
+                    self_closing,
+                    ..
                 }) = log.last_mut()
                 {
                     tag.end = span.end;
@@ -200,7 +229,9 @@ fn hidden_by_attributes(attributes: &[(String, String)]) -> bool {
         "hidden" => true,
         "aria-hidden" => value.eq_ignore_ascii_case("true"),
         // Picture and photo credits set apart by class ("credit", "photo-credit").
-        "class" => value.split_ascii_whitespace().any(|c| c.to_ascii_lowercase().contains("credit")),
+        "class" => value
+            .split_ascii_whitespace()
+            .any(|c| c.to_ascii_lowercase().contains("credit")),
         _ => false,
     })
 }
@@ -400,7 +431,10 @@ mod tests {
     fn references_decode_and_map_to_their_bytes() {
         let source = "<p>&ldquo;We don&rsquo;t,&rdquo; said Ana Garc&iacute;a &amp; co.</p>";
         let prose = html(source);
-        assert_eq!(prose.blocks[0].span.slice(&prose.text), "“We don’t,” said Ana García & co.");
+        assert_eq!(
+            prose.blocks[0].span.slice(&prose.text),
+            "“We don’t,” said Ana García & co."
+        );
         let name_at = prose.text.find("Ana García").unwrap();
         let name = Span::new(name_at, name_at + "Ana García".len());
         assert_eq!(prose.offsets.span(name).slice(source), "Ana Garc&iacute;a");

@@ -87,7 +87,10 @@ impl OffsetMap {
     }
 
     fn push(&mut self, segment: Segment) {
-        debug_assert!(self.segments.last().is_none_or(|l| l.analysis_end() == segment.analysis));
+        debug_assert!(self
+            .segments
+            .last()
+            .is_none_or(|l| l.analysis_end() == segment.analysis));
         self.segments.push(segment);
     }
 
@@ -96,7 +99,10 @@ impl OffsetMap {
         if self.segments.is_empty() {
             return offset;
         }
-        let i = self.segments.partition_point(|s| s.analysis <= offset).saturating_sub(1);
+        let i = self
+            .segments
+            .partition_point(|s| s.analysis <= offset)
+            .saturating_sub(1);
         let segment = &self.segments[i];
         if offset >= segment.analysis_end() {
             // Past the end of the text.
@@ -125,6 +131,38 @@ impl OffsetMap {
         } else {
             segment.source_end()
         }
+    }
+
+    /// The analysis span of a source span (the inverse of [`OffsetMap::span`]):
+    /// a source position in markup that is not in the analysis text moves to
+    /// the next analysis text for a start and the previous for an end. Source
+    /// offsets only grow along the segments, so both are binary searches.
+    pub fn analysis_span(&self, span: Span) -> Span {
+        if self.segments.is_empty() {
+            return span;
+        }
+        let start = {
+            // The first segment whose source run ends after the offset.
+            let i = self.segments.partition_point(|s| s.source_end() <= span.start);
+            match self.segments.get(i) {
+                None => self.segments.last().map_or(0, Segment::analysis_end),
+                Some(s) if s.copied && span.start >= s.source => s.analysis + (span.start - s.source),
+                Some(s) => s.analysis,
+            }
+        };
+        if span.is_empty() {
+            return Span::empty(start);
+        }
+        let end = {
+            // The last segment whose source run starts before the offset.
+            let i = self.segments.partition_point(|s| s.source < span.end);
+            match i.checked_sub(1).map(|i| &self.segments[i]) {
+                None => 0,
+                Some(s) if s.copied => s.analysis + (span.end - s.source).min(s.analysis_len),
+                Some(s) => s.analysis_end(),
+            }
+        };
+        Span::new(start, end.max(start))
     }
 
     /// The source span of an analysis span.
@@ -165,6 +203,22 @@ mod tests {
         assert_eq!(map.span(Span::new(3, 6)), Span::new(3, 10));
         assert_eq!(map.span(Span::new(6, 7)), Span::new(10, 11));
         assert_eq!(map.span(Span::new(0, 3)), Span::new(0, 3));
+    }
+
+    #[test]
+    fn source_spans_map_back_to_analysis_spans() {
+        let map = apostrophe();
+        for analysis in [
+            Span::new(0, 7),
+            Span::new(3, 6),
+            Span::new(6, 7),
+            Span::new(0, 3),
+            Span::new(1, 2),
+        ] {
+            assert_eq!(map.analysis_span(map.span(analysis)), analysis);
+        }
+        // Inside the reference: the whole decoded character.
+        assert_eq!(map.analysis_span(Span::new(4, 5)), Span::new(3, 6));
     }
 
     #[test]
