@@ -128,6 +128,12 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
     }
 }
 
+/// Every input of a command line, expanded (folders walked) but not read:
+/// how many files a run has, before reading them.
+pub fn expand_all(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
+    args.iter().flat_map(|arg| expand(arg)).collect()
+}
+
 /// Every input of a command line, in order, each loaded when asked for, so
 /// that a long run reports as it goes.
 pub fn inputs(args: &[PathBuf]) -> impl Iterator<Item = Result<SourceFile, InputError>> + '_ {

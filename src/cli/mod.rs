@@ -8,6 +8,7 @@ mod explain;
 mod extract;
 mod init;
 mod input;
+mod progress;
 mod rules;
 
 use attrib::report::human;
