@@ -126,6 +126,8 @@ fn the_report_renders_with_every_highlight_and_cast_row() {
     let rendered = sections(&dom);
     let written = sections(&page);
     assert_eq!(rendered.len(), EXAMPLES.len(), "one section per article");
+    let rows = Regex::new(r#"<tr data-speaker="\d+"[^>]*>(.*?)</tr>"#).unwrap();
+    let cells = Regex::new(r#"<td class="num">(\d+)</td><td class="num">(\d+)</td>"#).unwrap();
     for (i, (path, section)) in rendered.iter().enumerate() {
         let file_audit = &audit["files"][i];
         assert_eq!(file_audit["path"], path.as_str());
@@ -138,8 +140,6 @@ fn the_report_renders_with_every_highlight_and_cast_row() {
             "{path}: quotes"
         );
         // One cast row per source, and the rows' quote counts add up.
-        let rows = Regex::new(r#"<tr data-speaker="\d+"[^>]*>(.*?)</tr>"#).unwrap();
-        let cells = Regex::new(r#"<td class="num">(\d+)</td><td class="num">(\d+)</td>"#).unwrap();
         let mut cast_rows = 0;
         let (mut row_quotes, mut row_paraphrases) = (0, 0);
         for row in rows.captures_iter(section) {
