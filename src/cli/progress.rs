@@ -11,6 +11,7 @@ pub const MIN_FILES: usize = 20;
 /// A bar that may be hidden; every method is a no-op when it is.
 pub struct Progress {
     bar: ProgressBar,
+    shown: bool,
 }
 
 impl Progress {
@@ -31,11 +32,11 @@ impl Progress {
         } else {
             ProgressBar::hidden()
         };
-        Progress { bar }
+        Progress { bar, shown }
     }
 
     pub fn is_shown(&self) -> bool {
-        !self.bar.is_hidden()
+        self.shown
     }
 
     /// Run `f` (which writes to the terminal) with the bar out of the way.
