@@ -110,7 +110,9 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|e| InputError::read(STDIN_NAME, e))?;
-            (STDIN_NAME.to_string(), InputFormat::Plain, bytes)
+            // No name to go by: an HTML document is recognised by how it opens.
+            let format = InputFormat::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]));
+            (STDIN_NAME.to_string(), format, bytes)
         }
         Input::File(path) => {
             let name = path.display().to_string();

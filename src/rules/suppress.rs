@@ -154,6 +154,21 @@ mod tests {
     }
 
     #[test]
+    fn comments_in_html_suppress_by_source_position() {
+        use crate::{Engine, InputFormat, RuleSet};
+        let html = "<p>Experts say the bridge is unsafe.</p>\n<!-- attrib-disable-next-line vague-source -->\n\
+                    <p>Critics say the bridge is &ldquo;unsafe&rdquo;.</p>\n";
+        let source = SourceFile::new("a.html", html, InputFormat::Html);
+        let findings = Engine::new(RuleSet::defaults()).check(&source);
+        let vague: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == "vague-source")
+            .map(|f| f.span.slice(html))
+            .collect();
+        assert_eq!(vague, ["Experts"]);
+    }
+
+    #[test]
     fn next_line_and_unclosed() {
         let text = "<!-- attrib-disable-next-line -->\nline two\nline three <!-- attrib-disable a, b -->\nrest";
         let r = comment_ranges(text);

@@ -27,6 +27,24 @@ impl InputFormat {
     }
 }
 
+impl InputFormat {
+    /// The format of text that came without a file name (stdin): HTML when
+    /// it opens like an HTML document, plain text otherwise.
+    pub fn sniff(text: &str) -> Self {
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        let opens = |prefix: &str| {
+            start
+                .get(..prefix.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(prefix))
+        };
+        if opens("<!doctype html") || opens("<html") {
+            InputFormat::Html
+        } else {
+            InputFormat::Plain
+        }
+    }
+}
+
 /// One article: its name, its text exactly as read, and where its lines start.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -147,6 +165,15 @@ mod tests {
         assert_eq!(file.line_column(two), LineColumn { line: 2, column: 1 });
         assert_eq!(file.line_span(1).slice(&file.text), "\u{feff}One.");
         assert_eq!(file.line_span(2).slice(&file.text), "Two said.");
+    }
+
+    #[test]
+    fn formats_from_names_and_content() {
+        assert_eq!(InputFormat::from_path(Path::new("a/b.HTML")), InputFormat::Html);
+        assert_eq!(InputFormat::from_path(Path::new("b.md")), InputFormat::Markdown);
+        assert_eq!(InputFormat::sniff("\n<!DOCTYPE html><p>x"), InputFormat::Html);
+        assert_eq!(InputFormat::sniff("<html lang=en>"), InputFormat::Html);
+        assert_eq!(InputFormat::sniff("<b>Not</b> a document"), InputFormat::Plain);
     }
 
     #[test]
