@@ -116,7 +116,7 @@ struct Mark {
 fn render_marked(text: &str, span: Span, marks: &[Mark]) -> String {
     let mut marks: Vec<Mark> = marks
         .iter()
-        .filter(|m| m.span.overlaps(span) || (m.span.is_empty() && span.contains(m.span.start)))
+        .filter(|m| m.span.overlaps(span))
         .map(|m| Mark {
             span: Span::new(m.span.start.max(span.start), m.span.end.min(span.end)),
             ..m.clone()

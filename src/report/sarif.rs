@@ -19,7 +19,6 @@ use std::io;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const VERSION: &str = "2.1.0";
-const INFORMATION_URI: &str = "https://github.com/attrib-project/attrib";
 
 #[derive(Debug, Serialize)]
 pub struct Log {
@@ -48,7 +47,6 @@ pub struct Tool {
 pub struct Driver {
     pub name: &'static str,
     pub version: &'static str,
-    pub information_uri: &'static str,
     pub rules: Vec<Rule>,
 }
 
@@ -271,7 +269,6 @@ impl SarifReporter {
                     driver: Driver {
                         name: "attrib",
                         version: env!("CARGO_PKG_VERSION"),
-                        information_uri: INFORMATION_URI,
                         rules: std::mem::take(&mut self.rules),
                     },
                 },

@@ -13,8 +13,10 @@
 //! quotations, table cells and other blocks; not scripts, styles, templates,
 //! navigation, figures and their captions, forms, embedded media, comments,
 //! elements marked `hidden` or `aria-hidden="true"`, nor picture credits
-//! (an element whose class names a credit). `<br>` is a line break and `<q>`
-//! reads as the quotation marks a browser shows for it.
+//! (an element whose class names a credit). When the page marks its content
+//! with `<article>` or `<main>`, text outside them (site header, footer,
+//! sidebars) is not read either. `<br>` is a line break and `<q>` reads as
+//! the quotation marks a browser shows for it.
 
 use super::offsets::OffsetMap;
 use super::prose::{Block, BlockKind, Prose};
@@ -245,6 +247,11 @@ struct Builder<'s> {
     heading_depth: usize,
     /// Open elements whose content is skipped, by name.
     skipped: Vec<String>,
+    /// The page marks its content with `<article>` or `<main>`: text outside
+    /// them (site header, footer, sidebars) is not the article's.
+    content_marked: bool,
+    /// How many `<article>`/`<main>` elements are open.
+    content_depth: usize,
 }
 
 impl Builder<'_> {
@@ -283,7 +290,8 @@ impl Builder<'_> {
 
     /// A piece of text the tokenizer emitted for the source bytes `raw`.
     fn text(&mut self, raw: Span, decoded: &[u8]) {
-        if !self.skipped.is_empty() || decoded.is_empty() {
+        let outside_content = self.content_marked && self.content_depth == 0;
+        if !self.skipped.is_empty() || outside_content || decoded.is_empty() {
             return;
         }
         let raw_bytes = raw.slice(self.source).as_bytes();
@@ -320,6 +328,7 @@ impl Builder<'_> {
         }
         match name {
             _ if HEADINGS.contains(&name) => self.heading_depth += 1,
+            "article" | "main" => self.content_depth += 1,
             "br" => self.push_replaced("\n", span),
             "q" => self.push_replaced("“", span),
             _ => {}
@@ -338,6 +347,10 @@ impl Builder<'_> {
             _ if HEADINGS.contains(&name) => {
                 self.break_block(span.start);
                 self.heading_depth = self.heading_depth.saturating_sub(1);
+            }
+            "article" | "main" => {
+                self.break_block(span.start);
+                self.content_depth = self.content_depth.saturating_sub(1);
             }
             _ if BLOCKS.contains(&name) => self.break_block(span.start),
             "q" => self.push_replaced("”", span),
@@ -358,10 +371,16 @@ pub fn html(source: &str) -> Prose<'_> {
         block_start: 0,
         heading_depth: 0,
         skipped: Vec::new(),
+        content_marked: false,
+        content_depth: 0,
     };
+    let events = events(&source[base..]);
+    builder.content_marked = events
+        .iter()
+        .any(|e| matches!(e, Event::StartTag { name, .. } if name == "article" || name == "main"));
     // The end of the last thing read: where the next text piece starts.
     let mut cursor = base;
-    for event in events(&source[base..]) {
+    for event in events {
         match event {
             Event::Text { end, bytes } => {
                 let end = (base + end).clamp(cursor, source.len());
@@ -454,6 +473,16 @@ mod tests {
         let prose = html(source);
         assert!(!prose.text.contains("said"), "{:?}", prose.text);
         assert_eq!(prose.blocks.len(), 1);
+    }
+
+    #[test]
+    fn only_the_article_when_the_page_marks_it() {
+        let page = "<body><p>Subscribe, experts say.</p><main><p>The council met.</p></main>\
+                    <footer><p>All rights reserved.</p></footer></body>";
+        let texts: Vec<String> = blocks(page).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, ["The council met."]);
+        // Without <article> or <main>, the whole body is read.
+        assert_eq!(blocks("<body><p>One.</p><footer><p>Two.</p></footer></body>").len(), 2);
     }
 
     #[test]
