@@ -564,6 +564,20 @@ mod tests {
     }
 
     #[test]
+    fn findings_alone_are_marked_in_the_escaped_text() {
+        let text = "<b>Experts</b> say so.";
+        let source = SourceFile::new("a.txt", text, InputFormat::Plain);
+        let finding = Finding::new("vague-source", Severity::Warning, Span::new(3, 10), "Vague source");
+        let mut reporter = HtmlReporter::new();
+        reporter.findings_only(&source, &[finding]);
+        let page = reporter.page(&Summary::default());
+        assert!(page.contains(
+            "&lt;b&gt;<mark class=\"finding warning\" data-finding=\"1\" data-code=\"vague-source\">Experts</mark>&lt;/b&gt;"
+        ));
+        assert_eq!(page.matches("<div class=\"note warning\"").count(), 1);
+    }
+
+    #[test]
     fn an_article_has_quotes_speakers_findings_and_cast() {
         let text = "“We will not close the pool,” said Mara Voss, the mayor.\n\nExperts say the pool is unsafe.\n";
         let source = SourceFile::new("pool.txt", text, InputFormat::Plain);
