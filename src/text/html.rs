@@ -502,6 +502,41 @@ mod tests {
     }
 
     #[test]
+    fn every_analysis_span_maps_inside_the_source() {
+        let pages = [
+            "<p>AT&T &amp;amp; &nosuch; &copy2026 &#x2019;&#8217;&#0; caf&eacute;s</p>",
+            "<p>a\rb\r\nc\0d <b>e</b>f<br/>g</p><p>&NotEqualTilde; &nGt; done",
+            "<div>x<script>y</script>z<!-- c -->w</div><textarea>&amp;</textarea>",
+            "<p>unclosed <nav>gone",
+        ];
+        for source in pages {
+            let prose = html(source);
+            let text = &prose.text;
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut previous = Span::empty(0);
+            for &i in &bounds {
+                for &j in bounds.iter().filter(|&&j| j >= i) {
+                    let mapped = prose.offsets.span(Span::new(i, j));
+                    assert!(
+                        source.get(mapped.range()).is_some(),
+                        "{source:?}: {i}..{j} -> {mapped:?}"
+                    );
+                    if j == i {
+                        assert!(mapped.start >= previous.start, "monotone");
+                        previous = mapped;
+                    }
+                }
+            }
+        }
+        let prose = html(pages[0]);
+        assert!(
+            prose.text.starts_with("AT&T &amp; &nosuch; ©2026 ’’"),
+            "{:?}",
+            prose.text
+        );
+    }
+
+    #[test]
     fn crlf_and_bom_keep_offsets() {
         let source = "\u{feff}<p>One\r\ntwo.</p>";
         let prose = html(source);
