@@ -85,12 +85,23 @@ impl Engine {
         }
     }
 
-    /// Run every enabled check over an analysis; findings sorted by position.
+    /// Run every enabled check over an analysis; findings sorted by position,
+    /// their spans byte offsets into the original text of the source file.
     pub fn check_analysis(&self, analysis: &Analysis<'_>) -> Vec<Finding> {
         let mut findings = Vec::new();
         checks::run_all(analysis, self, &mut findings);
         self.custom.run(analysis, &mut findings);
-        rules::suppress::apply(analysis, &self.rules, &mut findings);
+        rules::suppress::apply_registry(analysis, &self.rules, &mut findings);
+        let document = &analysis.document;
+        if !document.offsets.is_identity() {
+            for finding in &mut findings {
+                finding.span = document.source_span(finding.span);
+                for label in &mut finding.labels {
+                    label.span = document.source_span(label.span);
+                }
+            }
+        }
+        rules::suppress::apply_comments(document.source, &mut findings);
         finding::sort_findings(&mut findings);
         findings
     }

@@ -1,10 +1,13 @@
 //! `attrib check`: lint articles, report findings, exit 1 on findings at or
 //! above `--fail-on`.
 
+use super::progress::Progress;
 use super::{input, Exit, Ui};
 use attrib::report::github::GithubReporter;
+use attrib::report::html::HtmlReporter;
 use attrib::report::human::HumanReporter;
 use attrib::report::json::{JsonLinesReporter, JsonReporter};
+use attrib::report::sarif::SarifReporter;
 use attrib::report::{Reporter, Summary};
 use attrib::{Engine, Severity};
 use clap::{Args, ValueEnum};
@@ -35,6 +38,10 @@ pub enum CheckFormat {
     Jsonl,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// One self-contained HTML page: each article annotated, with its cast.
+    Html,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,27 +105,42 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         CheckFormat::Json => Box::new(JsonReporter::new()),
         CheckFormat::Jsonl => Box::new(JsonLinesReporter),
         CheckFormat::Github => Box::new(GithubReporter),
+        CheckFormat::Sarif => Box::new(SarifReporter::new()),
+        CheckFormat::Html => Box::new(HtmlReporter::new()),
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    for loaded in input::inputs(&args.paths) {
+    let expanded = input::expand_all(&args.paths);
+    let progress = Progress::new(expanded.len(), ui.quiet);
+    let bar_shown = progress.is_shown();
+    for loaded in expanded.into_iter().map(|i| i.and_then(|i| input::load(&i))) {
         let source = match loaded {
             Ok(source) => source,
             Err(err) => {
                 // Keep stdout and stderr in order on a terminal.
                 let _ = out.flush();
-                ui.error(&err);
+                progress.suspend(|| ui.error(&err));
+                progress.file_done("");
                 continue;
             }
         };
-        let findings = engines.for_file(&source.name, ui).check(&source);
+        let engine = engines.for_file(&source.name, ui);
+        let analysis = engine.analyze(&source);
+        let findings = engine.check_analysis(&analysis);
         summary.add(&findings);
-        if let Err(err) = reporter.file(&mut out, &source, &findings) {
+        let reported = progress.suspend(|| {
+            let written = reporter.analysed_file(&mut out, &source, &analysis, &findings);
+            // With a bar on screen, output must reach the terminal before it redraws.
+            written.and_then(|()| if bar_shown { out.flush() } else { Ok(()) })
+        });
+        progress.file_done(&source.name);
+        if let Err(err) = reported {
             ui.output_error(err);
             return Exit::Error;
         }
     }
+    progress.finish();
     if let Err(err) = reporter.finish(&mut out, &summary).and_then(|()| out.flush()) {
         ui.output_error(err);
         return Exit::Error;

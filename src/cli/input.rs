@@ -12,7 +12,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// File extensions a folder walk picks up. A file named on the command line is
 /// read whatever its extension.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// One article to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +110,9 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|e| InputError::read(STDIN_NAME, e))?;
-            (STDIN_NAME.to_string(), InputFormat::Plain, bytes)
+            // No name to go by: an HTML document is recognised by how it opens.
+            let format = InputFormat::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]));
+            (STDIN_NAME.to_string(), format, bytes)
         }
         Input::File(path) => {
             let name = path.display().to_string();
@@ -126,6 +128,12 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
             Err(InputError::not_utf8(err, &bytes))
         }
     }
+}
+
+/// Every input of a command line, expanded (folders walked) but not read:
+/// how many files a run has, before reading them.
+pub fn expand_all(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
+    args.iter().flat_map(|arg| expand(arg)).collect()
 }
 
 /// Every input of a command line, in order, each loaded when asked for, so

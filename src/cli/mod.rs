@@ -8,6 +8,7 @@ mod explain;
 mod extract;
 mod init;
 mod input;
+mod progress;
 mod rules;
 
 use attrib::report::human;
@@ -48,7 +49,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check articles (files, folders of .txt/.md/.markdown, or - for stdin).
+    /// Check articles (files, folders of .txt/.md/.markdown/.html/.htm, or - for stdin).
     Check(check::CheckArgs),
     /// List every attribution and the cast of speakers.
     Extract(extract::ExtractArgs),

@@ -8,7 +8,7 @@ pub use quotes::QuoteFamily;
 
 use crate::rules::lexicon::{PhraseHit, PhraseKind};
 use crate::rules::Lexicon;
-use crate::text::{BlockKind, Prose, SourceFile};
+use crate::text::{BlockKind, OffsetMap, Prose, SourceFile};
 use crate::Span;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -65,9 +65,12 @@ impl Quote {
 #[derive(Debug)]
 pub struct Document<'s> {
     pub source: &'s SourceFile,
-    /// The prose to analyse: the original text, or for Markdown a copy of the
-    /// same length with everything that is not prose blanked out.
+    /// The prose to analyse: the original text, for Markdown a copy of the
+    /// same length with everything that is not prose blanked out, for HTML
+    /// the decoded text (see `offsets`). Every span of the analysis indexes this.
     pub text: Cow<'s, str>,
+    /// Where offsets of `text` are in `source.text`: the identity except for HTML.
+    pub offsets: OffsetMap,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
@@ -80,6 +83,7 @@ impl<'s> Document<'s> {
     pub fn build(source: &'s SourceFile, lexicon: &Lexicon) -> Self {
         let prose = Prose::of(source);
         let text = prose.text;
+        let offsets = prose.offsets;
         let mut paragraphs = Vec::with_capacity(prose.blocks.len());
         let mut sentence_spans = Vec::new();
         let mut hits = Vec::new();
@@ -117,6 +121,7 @@ impl<'s> Document<'s> {
         Document {
             source,
             text,
+            offsets,
             paragraphs,
             sentences,
             quotes,
@@ -127,6 +132,22 @@ impl<'s> Document<'s> {
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
+    }
+
+    /// The span of the original file that an analysis span came from.
+    pub fn source_span(&self, span: Span) -> Span {
+        self.offsets.span(span)
+    }
+
+    /// The words of an analysis span as a reader sees them: the original text
+    /// where the analysis keeps its offsets (plain text, Markdown), the decoded
+    /// text where the original is markup (HTML).
+    pub fn display(&self, span: Span) -> &str {
+        if self.offsets.is_identity() {
+            span.slice(&self.source.text)
+        } else {
+            span.slice(&self.text)
+        }
     }
 
     /// The index of the sentence containing `offset`, if any.

@@ -3,7 +3,7 @@
 
 use super::json::VERSION;
 use super::Position;
-use crate::{Analysis, Attribution, SourceFile, Span};
+use crate::{Analysis, Attribution, Document, SourceFile, Span};
 use serde::Serialize;
 use std::io;
 
@@ -65,10 +65,11 @@ pub struct Excerpt {
 }
 
 impl Excerpt {
-    fn new(source: &SourceFile, span: Span) -> Self {
-        let at = Position::of(source, span);
+    /// The excerpt of an analysis span: its words, and its place in the original.
+    fn new(source: &SourceFile, document: &Document<'_>, span: Span) -> Self {
+        let at = Position::of(source, document.source_span(span));
         Excerpt {
-            text: span.slice(&source.text).to_string(),
+            text: document.display(span).to_string(),
             line: at.line,
             column: at.column,
             offset: at.offset,
@@ -92,17 +93,17 @@ pub struct SpeakerOutput {
 
 impl AttributionOutput {
     pub fn new(source: &SourceFile, analysis: &Analysis<'_>, a: &Attribution) -> Self {
-        let text = &source.text;
+        let document = &analysis.document;
         let phrase = &a.speaker;
         let speaker = analysis.cast.get(a.speaker_id);
-        let slice = |span: Option<Span>| span.map(|s| s.slice(text).to_string());
-        let at = Position::of(source, phrase.span);
+        let slice = |span: Option<Span>| span.map(|s| document.display(s).to_string());
+        let at = Position::of(source, document.source_span(phrase.span));
         let mention = SpeakerMention {
-            text: phrase.span.slice(text).to_string(),
+            text: document.display(phrase.span).to_string(),
             name: speaker
                 .map(|s| s.name.clone())
                 .or_else(|| slice(phrase.name))
-                .unwrap_or_else(|| phrase.span.slice(text).to_string()),
+                .unwrap_or_else(|| document.display(phrase.span).to_string()),
             class: speaker.map_or(phrase.class, |s| s.class).as_str(),
             role: speaker.and_then(|s| s.role.clone()).or_else(|| slice(phrase.role)),
             affiliation: speaker
@@ -116,8 +117,8 @@ impl AttributionOutput {
         AttributionOutput {
             kind: a.kind.as_str(),
             speaker: mention,
-            cue: a.cue.map(|c| Excerpt::new(source, c.span)),
-            content: a.content.map(|c| Excerpt::new(source, c)),
+            cue: a.cue.map(|c| Excerpt::new(source, document, c.span)),
+            content: a.content.map(|c| Excerpt::new(source, document, c)),
             recipient: slice(a.recipient),
         }
     }
@@ -140,7 +141,9 @@ impl ExtractFile {
                 role: s.role.clone(),
                 affiliation: s.affiliation.clone(),
                 class: s.class.as_str(),
-                first_line: source.line_column(s.first_mention.start).line,
+                first_line: source
+                    .line_column(analysis.document.source_span(s.first_mention).start)
+                    .line,
                 mentions: s.mentions.len(),
                 attributions: s.attributions,
             })
@@ -175,7 +178,7 @@ fn cell(text: &str, width: usize) -> String {
 }
 
 /// Rows as columns padded to their widest cell; the last column is not padded.
-fn write_columns(out: &mut dyn io::Write, rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn write_columns(out: &mut dyn io::Write, rows: &[Vec<String>]) -> io::Result<()> {
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))

@@ -32,16 +32,7 @@ pub fn render(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic) -> 
 
 /// "3 files checked: 1 error, 2 warnings, 0 infos".
 pub fn summary_line(summary: &Summary) -> String {
-    fn count(n: usize, one: &str) -> String {
-        format!("{n} {one}{}", if n == 1 { "" } else { "s" })
-    }
-    format!(
-        "{} checked: {}, {}, {}",
-        count(summary.files, "file"),
-        count(summary.errors, "error"),
-        count(summary.warnings, "warning"),
-        count(summary.infos, "info"),
-    )
+    super::summary_sentence(summary)
 }
 
 /// Graphical diagnostics for `attrib check --format human`.

@@ -7,18 +7,24 @@
 //! - [`human`]: miette graphical diagnostics and a summary line (feature `cli`);
 //! - [`json`]: the version-1 JSON object of DESIGN.md, and JSON Lines;
 //! - [`github`]: GitHub Actions workflow commands;
-//! - [`extract`]: the attributions and the cast of speakers (JSON, table, CSV).
+//! - [`sarif`]: SARIF 2.1.0 for code-scanning dashboards;
+//! - [`html`]: one self-contained page with each article annotated;
+//! - [`extract`]: the attributions and the cast of speakers (JSON, table, CSV);
+//! - [`audit`]: the sourcing audit of `extract --summary`.
 
+pub mod audit;
 pub mod diagnostic;
 pub mod extract;
 pub mod github;
+pub mod html;
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 pub use diagnostic::FindingDiagnostic;
 
-use crate::{Finding, Severity, SourceFile, Span};
+use crate::{Analysis, Finding, Severity, SourceFile, Span};
 use serde::Serialize;
 use std::io;
 
@@ -59,11 +65,38 @@ impl Summary {
     }
 }
 
+/// "3 files checked: 1 error, 2 warnings, 0 infos".
+pub fn summary_sentence(summary: &Summary) -> String {
+    fn count(n: usize, one: &str) -> String {
+        format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+    }
+    format!(
+        "{} checked: {}, {}, {}",
+        count(summary.files, "file"),
+        count(summary.errors, "error"),
+        count(summary.warnings, "warning"),
+        count(summary.infos, "info"),
+    )
+}
+
 /// A renderer for `attrib check`: told about each file as it is checked, then
 /// once at the end. Formats that print one object (JSON) write it in `finish`.
 pub trait Reporter {
     fn file(&mut self, out: &mut dyn io::Write, source: &SourceFile, findings: &[Finding]) -> io::Result<()>;
     fn finish(&mut self, out: &mut dyn io::Write, summary: &Summary) -> io::Result<()>;
+
+    /// One checked file with its analysis. Formats that show more than the
+    /// findings (the HTML report shows quotes, speakers and the cast) use it;
+    /// the others report the findings alone.
+    fn analysed_file(
+        &mut self,
+        out: &mut dyn io::Write,
+        source: &SourceFile,
+        _analysis: &Analysis<'_>,
+        findings: &[Finding],
+    ) -> io::Result<()> {
+        self.file(out, source, findings)
+    }
 }
 
 /// A span as reported to tools: 1-based line, 1-based column in characters,

@@ -1,6 +1,6 @@
 //! Suppression: findings a document or the registry asks not to report.
 //!
-//! In Markdown, HTML comments switch codes off and on:
+//! In Markdown and HTML, HTML comments switch codes off and on:
 //! `<!-- attrib-disable CODE... -->` … `<!-- attrib-enable CODE... -->`, and
 //! `<!-- attrib-disable-next-line CODE... -->` for the line after the comment.
 //! Without a code, every code. A registry speaker's `allow` lists codes never
@@ -8,7 +8,7 @@
 
 use super::RuleSet;
 use crate::finding::Finding;
-use crate::text::InputFormat;
+use crate::text::{InputFormat, SourceFile};
 use crate::{Analysis, Span};
 
 /// Where some codes (or all, when `codes` is empty) are not reported.
@@ -87,15 +87,21 @@ pub fn comment_ranges(text: &str) -> Vec<Suppression> {
     out
 }
 
-/// Drop the findings that comments or the registry's `allow` suppress.
-pub fn apply(analysis: &Analysis<'_>, rules: &RuleSet, findings: &mut Vec<Finding>) {
-    let source = analysis.document.source;
-    if source.format == InputFormat::Markdown && source.text.contains("attrib-") {
+/// Drop the findings that comments in the source suppress. Finding spans
+/// are offsets into the original text (comments are not in the analysis text).
+pub fn apply_comments(source: &SourceFile, findings: &mut Vec<Finding>) {
+    let has_comments = matches!(source.format, InputFormat::Markdown | InputFormat::Html);
+    if has_comments && source.text.contains("attrib-") {
         let ranges = comment_ranges(&source.text);
         if !ranges.is_empty() {
             findings.retain(|f| !ranges.iter().any(|r| r.covers(f)));
         }
     }
+}
+
+/// Drop the findings a registry speaker's `allow` suppresses. Finding spans
+/// are analysis offsets, like the cast's mentions.
+pub fn apply_registry(analysis: &Analysis<'_>, rules: &RuleSet, findings: &mut Vec<Finding>) {
     if rules.speakers.iter().all(|s| s.allow.is_empty()) {
         return;
     }
@@ -145,6 +151,21 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].codes, ["vague-source"]);
         assert_eq!(r[0].span.slice(text).trim(), "b");
+    }
+
+    #[test]
+    fn comments_in_html_suppress_by_source_position() {
+        use crate::{Engine, InputFormat, RuleSet};
+        let html = "<p>Experts say the bridge is unsafe.</p>\n<!-- attrib-disable-next-line vague-source -->\n\
+                    <p>Critics say the bridge is &ldquo;unsafe&rdquo;.</p>\n";
+        let source = SourceFile::new("a.html", html, InputFormat::Html);
+        let findings = Engine::new(RuleSet::defaults()).check(&source);
+        let vague: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == "vague-source")
+            .map(|f| f.span.slice(html))
+            .collect();
+        assert_eq!(vague, ["Experts"]);
     }
 
     #[test]

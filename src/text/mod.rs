@@ -1,9 +1,12 @@
 //! Source text: spans, files, line index and input formats.
 
+pub mod html;
+pub mod offsets;
 pub mod prose;
 pub mod source;
 pub mod span;
 
+pub use offsets::OffsetMap;
 pub use prose::{Block, BlockKind, Prose};
 pub use source::{InputFormat, LineColumn, NotUtf8, SourceFile};
 pub use span::Span;

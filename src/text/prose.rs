@@ -4,7 +4,10 @@
 //! copy of the same length in which everything that is not prose (markup,
 //! code, HTML comments, link targets, front matter) is replaced by spaces, so
 //! every byte offset found in the mask is also an offset into the original.
+//! HTML is analysed as its decoded text, with an [`OffsetMap`] back to the
+//! original (see [`super::html`]).
 
+use super::offsets::OffsetMap;
 use super::{InputFormat, SourceFile, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -25,12 +28,14 @@ pub struct Block {
     pub kind: BlockKind,
 }
 
-/// The prose of a file: the text to analyse (same length as the original)
-/// and its blocks in order.
+/// The prose of a file: the text to analyse, its blocks in order, and where
+/// the text's offsets are in the original (the identity for plain text and
+/// Markdown, whose analysis text has the original's length).
 #[derive(Debug)]
 pub struct Prose<'s> {
     pub text: Cow<'s, str>,
     pub blocks: Vec<Block>,
+    pub offsets: OffsetMap,
 }
 
 impl<'s> Prose<'s> {
@@ -38,6 +43,7 @@ impl<'s> Prose<'s> {
         match source.format {
             InputFormat::Plain => plain(&source.text),
             InputFormat::Markdown => markdown(&source.text),
+            InputFormat::Html => super::html::html(&source.text),
         }
     }
 }
@@ -116,6 +122,7 @@ fn plain(text: &str) -> Prose<'_> {
     Prose {
         text: Cow::Borrowed(text),
         blocks,
+        offsets: OffsetMap::identity(),
     }
 }
 
@@ -198,6 +205,7 @@ fn markdown(text: &str) -> Prose<'_> {
     Prose {
         text: Cow::Owned(masked),
         blocks,
+        offsets: OffsetMap::identity(),
     }
 }
 

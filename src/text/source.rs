@@ -7,17 +7,40 @@ use std::path::Path;
 pub enum InputFormat {
     Plain,
     Markdown,
+    /// HTML5: prose from the markup, character references decoded.
+    Html,
 }
 
 impl InputFormat {
     /// The format implied by a file name: `.md` and `.markdown` are Markdown,
-    /// everything else is plain text.
+    /// `.html`, `.htm` and `.xhtml` are HTML, everything else is plain text.
     pub fn from_path(path: &Path) -> Self {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                InputFormat::Markdown
-            }
-            _ => InputFormat::Plain,
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let is = |names: &[&str]| names.iter().any(|n| ext.eq_ignore_ascii_case(n));
+        if is(&["md", "markdown"]) {
+            InputFormat::Markdown
+        } else if is(&["html", "htm", "xhtml"]) {
+            InputFormat::Html
+        } else {
+            InputFormat::Plain
+        }
+    }
+}
+
+impl InputFormat {
+    /// The format of text that came without a file name (stdin): HTML when
+    /// it opens like an HTML document, plain text otherwise.
+    pub fn sniff(text: &str) -> Self {
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        let opens = |prefix: &str| {
+            start
+                .get(..prefix.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(prefix))
+        };
+        if opens("<!doctype html") || opens("<html") {
+            InputFormat::Html
+        } else {
+            InputFormat::Plain
         }
     }
 }
@@ -142,6 +165,15 @@ mod tests {
         assert_eq!(file.line_column(two), LineColumn { line: 2, column: 1 });
         assert_eq!(file.line_span(1).slice(&file.text), "\u{feff}One.");
         assert_eq!(file.line_span(2).slice(&file.text), "Two said.");
+    }
+
+    #[test]
+    fn formats_from_names_and_content() {
+        assert_eq!(InputFormat::from_path(Path::new("a/b.HTML")), InputFormat::Html);
+        assert_eq!(InputFormat::from_path(Path::new("b.md")), InputFormat::Markdown);
+        assert_eq!(InputFormat::sniff("\n<!DOCTYPE html><p>x"), InputFormat::Html);
+        assert_eq!(InputFormat::sniff("<html lang=en>"), InputFormat::Html);
+        assert_eq!(InputFormat::sniff("<b>Not</b> a document"), InputFormat::Plain);
     }
 
     #[test]

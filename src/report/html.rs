@@ -1,0 +1,600 @@
+//! `attrib check --format html`: one self-contained page per run for a
+//! standards editor. Each article is shown as its prose, with
+//!
+//! - direct quotes highlighted in the colour of their speaker (quotes nobody
+//!   is credited with in grey), paraphrased content underlined in that colour;
+//! - speaker mentions and reporting cues marked;
+//! - each finding marked where it occurs, numbered, and explained under its
+//!   paragraph (message, what to do, and why the check matters);
+//! - the cast: speaker, role, affiliation, class, direct quotes, paraphrases
+//!   and first mention.
+//!
+//! The page has inline CSS only: no script, no font or image to fetch, so it
+//! opens offline and can be mailed or archived as one file. Every piece of
+//! article text is escaped. Output is deterministic (no dates), so it can be
+//! snapshot-tested.
+
+use super::{Reporter, Summary};
+use crate::checks;
+use crate::document::Document;
+use crate::{Analysis, Finding, Severity, SourceFile, Span, SpeakerClass};
+use std::fmt::Write as _;
+use std::io;
+
+/// How many speaker colours there are; speakers beyond reuse them in order.
+pub const PALETTE: &[&str] = &[
+    "#ffd6a5", "#a0c4ff", "#caffbf", "#ffadad", "#bdb2ff", "#9bf6ff", "#fdffb6", "#ffc6ff", "#d4a373", "#b8e0d2",
+    "#f4acb7", "#c9ada7",
+];
+
+const STYLE: &str = r#"
+body { font: 16px/1.55 Georgia, 'Times New Roman', serif; margin: 0; color: #1d1d1f; background: #fafaf7; }
+header.run, main { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
+header.run { padding-top: 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 .25rem; border-top: 3px solid #1d1d1f; padding-top: .75rem; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; font-family: system-ui, sans-serif; }
+.counts, .legend, table, .note, nav.toc { font: 14px/1.45 system-ui, sans-serif; }
+.legend span { margin-right: 1rem; white-space: nowrap; }
+.text p, .text .heading { margin: .9rem 0 .3rem; }
+.text .heading { font-weight: bold; font-size: 1.15rem; }
+mark { background: none; color: inherit; padding: 0; }
+mark.quote { background: var(--c); border-radius: 2px; }
+mark.quote.unattributed { background: #e3e3e3; }
+mark.paraphrase { border-bottom: 2px dotted var(--c); }
+mark.speaker { font-weight: bold; box-shadow: inset 0 -3px 0 var(--c); }
+mark.cue { font-style: italic; text-decoration: underline; text-decoration-style: wavy; text-decoration-color: #888; }
+mark.finding { outline: 2px solid #d97706; outline-offset: 1px; }
+mark.finding.error { outline-color: #dc2626; }
+mark.finding.info { outline-color: #2563eb; }
+sup.badge { font: bold 11px system-ui, sans-serif; color: #fff; background: #d97706; border-radius: 8px; padding: 0 5px; margin-right: 2px; }
+sup.badge.error { background: #dc2626; }
+sup.badge.info { background: #2563eb; }
+.notes { margin: 0 0 .8rem 1rem; }
+.note { border-left: 4px solid #d97706; background: #fff7ed; padding: .35rem .6rem; margin: .3rem 0; }
+.note.error { border-color: #dc2626; background: #fef2f2; }
+.note.info { border-color: #2563eb; background: #eff6ff; }
+.note code { font-weight: bold; }
+.note .help { display: block; }
+.note details { color: #444; }
+table.cast { border-collapse: collapse; width: 100%; }
+table.cast th, table.cast td { text-align: left; border-bottom: 1px solid #ddd; padding: .3rem .4rem; vertical-align: top; }
+table.cast td.num { text-align: right; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; background: var(--c); margin-right: .35rem; vertical-align: -1px; }
+"#;
+
+/// Escape text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The class of a source as a newsroom audit names it.
+pub fn class_label(class: SpeakerClass) -> &'static str {
+    match class {
+        SpeakerClass::Person => "named",
+        SpeakerClass::Organization => "organisation",
+        SpeakerClass::Document => "document",
+        SpeakerClass::Anonymous => "anonymous",
+        SpeakerClass::Vague => "vague",
+        SpeakerClass::PronounUnresolved => "unresolved",
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    severity.as_str()
+}
+
+/// The colour custom property of a speaker.
+fn speaker_style(speaker: usize) -> String {
+    format!("--c:{}", PALETTE[speaker % PALETTE.len()])
+}
+
+/// A highlighted run of the analysis text.
+#[derive(Clone, Debug)]
+struct Mark {
+    span: Span,
+    /// The opening tag, written again for every piece when marks cross.
+    open: String,
+    /// Written once, inside the first piece (a finding's number).
+    prefix: String,
+}
+
+/// The markup of `text[span]` with the marks that overlap it, nested
+/// properly: a mark crossing the end of another is closed and reopened, so
+/// one mark may become several elements (sharing their `data-` attributes).
+fn render_marked(text: &str, span: Span, marks: &[Mark]) -> String {
+    let mut marks: Vec<Mark> = marks
+        .iter()
+        .filter(|m| m.span.overlaps(span))
+        .map(|m| Mark {
+            span: Span::new(m.span.start.max(span.start), m.span.end.min(span.end)),
+            ..m.clone()
+        })
+        .filter(|m| !m.span.is_empty())
+        .collect();
+    // Outer marks first: earlier start, then longer.
+    marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut bounds: Vec<usize> = marks.iter().flat_map(|m| [m.span.start, m.span.end]).collect();
+    bounds.extend([span.start, span.end]);
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut out = String::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut started = vec![false; marks.len()];
+    let mut next = 0;
+    for window in bounds.windows(2) {
+        let (at, to) = (window[0], window[1]);
+        // Close what ends here; reopen the marks opened after it that go on.
+        if let Some(lowest) = open.iter().position(|&m| marks[m].span.end <= at) {
+            let reopen: Vec<usize> = open[lowest..]
+                .iter()
+                .copied()
+                .filter(|&m| marks[m].span.end > at)
+                .collect();
+            for _ in lowest..open.len() {
+                out.push_str("</mark>");
+            }
+            open.truncate(lowest);
+            for m in reopen {
+                out.push_str(&marks[m].open);
+                open.push(m);
+            }
+        }
+        while next < marks.len() && marks[next].span.start == at {
+            out.push_str(&marks[next].open);
+            if !started[next] {
+                out.push_str(&marks[next].prefix);
+                started[next] = true;
+            }
+            open.push(next);
+            next += 1;
+        }
+        if let Some(piece) = text.get(at..to) {
+            out.push_str(&escape(piece));
+        }
+    }
+    for _ in &open {
+        out.push_str("</mark>");
+    }
+    out
+}
+
+/// The "Why is this bad?" section of a check's documentation.
+fn why(code: &str) -> Option<String> {
+    let docs = checks::info(code)?.documentation();
+    let start = docs.find("## Why is this bad?")? + "## Why is this bad?".len();
+    let rest = &docs[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// One finding, numbered, for the notes under its paragraph.
+fn note(article: usize, number: usize, finding: &Finding) -> String {
+    let severity = severity_class(finding.severity);
+    let mut out = format!(
+        "<div class=\"note {severity}\" id=\"a{article}-f{number}\" data-code=\"{code}\">\
+         <sup class=\"badge {severity}\">{number}</sup> <code>{code}</code> {severity}: {message}",
+        code = escape(&finding.code),
+        message = escape(&finding.message),
+    );
+    if let Some(help) = &finding.help {
+        let _ = write!(out, "<span class=\"help\">{}</span>", escape(help));
+    }
+    if let Some(info) = checks::info(&finding.code) {
+        let _ = write!(
+            out,
+            "<details><summary>About {}: {}</summary>{}</details>",
+            escape(info.code),
+            escape(info.summary),
+            escape(&why(info.code).unwrap_or_default()),
+        );
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// The number of direct quotes and paraphrases of each speaker.
+fn statement_counts(analysis: &Analysis<'_>) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); analysis.cast.speakers.len()];
+    for a in &analysis.attributions {
+        if let Some(count) = a.speaker_id.and_then(|i| counts.get_mut(i)) {
+            if a.quote.is_some() {
+                count.0 += 1;
+            } else {
+                count.1 += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The highlights of an article: quotes, paraphrases, speakers and cues.
+fn attribution_marks(analysis: &Analysis<'_>) -> Vec<Mark> {
+    let doc = &analysis.document;
+    let mut marks = Vec::new();
+    let mut attributed = vec![false; doc.quotes.len()];
+    for (i, a) in analysis.attributions.iter().enumerate() {
+        let speaker = analysis.cast.get(a.speaker_id);
+        let name = speaker.map_or_else(|| doc.slice(a.speaker.span).to_string(), |s| s.name.clone());
+        let colour = a.speaker_id.map_or_else(|| "--c:#e3e3e3".to_string(), speaker_style);
+        let speaker_attr = a
+            .speaker_id
+            .map_or_else(String::new, |s| format!(" data-speaker=\"{s}\""));
+        if let Some(q) = a.quote {
+            attributed[q] = true;
+            marks.push(Mark {
+                span: doc.quotes[q].span(),
+                open: format!(
+                    "<mark class=\"quote\" data-quote=\"{q}\"{speaker_attr} style=\"{colour}\" title=\"Quote: {}\">",
+                    escape(&name)
+                ),
+                prefix: String::new(),
+            });
+        } else if let Some(content) = a.content {
+            marks.push(Mark {
+                span: content,
+                open: format!(
+                    "<mark class=\"paraphrase\" data-attribution=\"{i}\"{speaker_attr} style=\"{colour}\" \
+                     title=\"Paraphrase: {}\">",
+                    escape(&name)
+                ),
+                prefix: String::new(),
+            });
+        }
+        // Two statements can share one speaker mention or cue: mark it once.
+        let marked = |marks: &[Mark], span: Span, class: &str| {
+            marks
+                .iter()
+                .any(|m| m.span == span && m.open.starts_with(&format!("<mark class=\"{class}\"")))
+        };
+        if !marked(&marks, a.speaker.span, "speaker") {
+            marks.push(Mark {
+                span: a.speaker.span,
+                open: format!(
+                    "<mark class=\"speaker\" data-attribution=\"{i}\"{speaker_attr} style=\"{colour}\" title=\"Speaker: {}\">",
+                    escape(&name)
+                ),
+                prefix: String::new(),
+            });
+        }
+        if let Some(cue) = a.cue.filter(|c| !marked(&marks, c.span, "cue")) {
+            marks.push(Mark {
+                span: cue.span,
+                open: format!("<mark class=\"cue\" data-attribution=\"{i}\" title=\"Reporting cue\">"),
+                prefix: String::new(),
+            });
+        }
+    }
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        if attributed[q] || quote.depth > 0 {
+            continue;
+        }
+        // A quoted fragment inside reported speech is the speaker's words too.
+        let holder = analysis
+            .attributions
+            .iter()
+            .find(|a| a.content.is_some_and(|c| c.covers(quote.span())));
+        let open = match holder {
+            Some(a) => {
+                let name = analysis
+                    .cast
+                    .get(a.speaker_id)
+                    .map_or_else(|| doc.slice(a.speaker.span).to_string(), |s| s.name.clone());
+                let colour = a.speaker_id.map_or_else(|| "--c:#e3e3e3".to_string(), speaker_style);
+                let speaker_attr = a
+                    .speaker_id
+                    .map_or_else(String::new, |s| format!(" data-speaker=\"{s}\""));
+                format!(
+                    "<mark class=\"quote fragment\" data-quote=\"{q}\"{speaker_attr} style=\"{colour}\" \
+                     title=\"Quoted words of {}\">",
+                    escape(&name)
+                )
+            }
+            None => format!("<mark class=\"quote unattributed\" data-quote=\"{q}\" title=\"Quote with no speaker\">"),
+        };
+        marks.push(Mark {
+            span: quote.span(),
+            open,
+            prefix: String::new(),
+        });
+    }
+    marks
+}
+
+/// `attrib check --format html`: collects each article, writes the page at the end.
+#[derive(Debug, Default)]
+pub struct HtmlReporter {
+    /// Table-of-contents entries and article sections, in order.
+    toc: Vec<String>,
+    sections: Vec<String>,
+}
+
+impl HtmlReporter {
+    pub fn new() -> Self {
+        HtmlReporter::default()
+    }
+
+    fn section_head(&self, source: &SourceFile, findings: &[Finding]) -> (usize, String) {
+        let article = self.sections.len() + 1;
+        let mut summary = Summary::default();
+        summary.add(findings);
+        let counts = format!(
+            "{} error{}, {} warning{}, {} info{}",
+            summary.errors,
+            if summary.errors == 1 { "" } else { "s" },
+            summary.warnings,
+            if summary.warnings == 1 { "" } else { "s" },
+            summary.infos,
+            if summary.infos == 1 { "" } else { "s" },
+        );
+        let head = format!(
+            "<section class=\"article\" id=\"article-{article}\" data-path=\"{path}\">\n<h2>{path}</h2>\n\
+             <p class=\"counts\">{counts}</p>\n",
+            path = escape(&source.name),
+        );
+        (article, head)
+    }
+
+    fn push_toc(&mut self, article: usize, source: &SourceFile, findings: &[Finding]) {
+        self.toc.push(format!(
+            "<li><a href=\"#article-{article}\">{}</a> ({} finding{})</li>",
+            escape(&source.name),
+            findings.len(),
+            if findings.len() == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// An article with its analysis: the full annotated view and the cast.
+    pub fn article(&mut self, source: &SourceFile, analysis: &Analysis<'_>, findings: &[Finding]) {
+        let (article, mut html) = self.section_head(source, findings);
+        let doc = &analysis.document;
+        let mut marks = attribution_marks(analysis);
+        // Findings are reported in source offsets; the text shown is the analysis text.
+        let finding_spans: Vec<Span> = findings.iter().map(|f| doc.offsets.analysis_span(f.span)).collect();
+        for (n, (finding, span)) in findings.iter().zip(&finding_spans).enumerate() {
+            let severity = severity_class(finding.severity);
+            marks.push(Mark {
+                span: *span,
+                open: format!(
+                    "<mark class=\"finding {severity}\" data-finding=\"{number}\" data-code=\"{code}\" title=\"{code}: {message}\">",
+                    number = n + 1,
+                    code = escape(&finding.code),
+                    message = escape(&finding.message),
+                ),
+                prefix: format!(
+                    "<sup class=\"badge {severity}\"><a href=\"#a{article}-f{number}\">{number}</a></sup>",
+                    number = n + 1
+                ),
+            });
+        }
+        html.push_str("<div class=\"text\">\n");
+        let mut noted = vec![false; findings.len()];
+        for paragraph in &doc.paragraphs {
+            let body = render_marked(&doc.text, paragraph.span, &marks);
+            match paragraph.kind {
+                crate::text::BlockKind::Heading => {
+                    let _ = writeln!(html, "<p class=\"heading\">{body}</p>");
+                }
+                crate::text::BlockKind::Body => {
+                    let _ = writeln!(html, "<p>{body}</p>");
+                }
+            }
+            let mut notes = String::new();
+            for (n, finding) in findings.iter().enumerate() {
+                if !noted[n] && paragraph.span.contains(finding_spans[n].start) {
+                    noted[n] = true;
+                    notes.push_str(&note(article, n + 1, finding));
+                }
+            }
+            if !notes.is_empty() {
+                let _ = writeln!(html, "<div class=\"notes\">\n{notes}</div>");
+            }
+        }
+        html.push_str("</div>\n");
+        let rest: String = findings
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| !noted[n])
+            .map(|(n, finding)| note(article, n + 1, finding))
+            .collect();
+        if !rest.is_empty() {
+            let _ = writeln!(html, "<h3>Other findings</h3>\n<div class=\"notes\">\n{rest}</div>");
+        }
+        html.push_str(&cast_table(source, doc, analysis));
+        html.push_str("</section>\n");
+        self.push_toc(article, source, findings);
+        self.sections.push(html);
+    }
+
+    /// An article without its analysis: its text with the findings marked.
+    pub fn findings_only(&mut self, source: &SourceFile, findings: &[Finding]) {
+        let (article, mut html) = self.section_head(source, findings);
+        let marks: Vec<Mark> = findings
+            .iter()
+            .enumerate()
+            .map(|(n, f)| Mark {
+                span: f.span,
+                open: format!(
+                    "<mark class=\"finding {}\" data-finding=\"{}\" data-code=\"{}\">",
+                    severity_class(f.severity),
+                    n + 1,
+                    escape(&f.code)
+                ),
+                prefix: String::new(),
+            })
+            .collect();
+        let _ = writeln!(
+            html,
+            "<div class=\"text\"><p style=\"white-space: pre-wrap\">{}</p></div>",
+            render_marked(&source.text, Span::new(0, source.text.len()), &marks)
+        );
+        let notes: String = findings
+            .iter()
+            .enumerate()
+            .map(|(n, f)| note(article, n + 1, f))
+            .collect();
+        let _ = writeln!(html, "<div class=\"notes\">\n{notes}</div>\n</section>");
+        self.push_toc(article, source, findings);
+        self.sections.push(html);
+    }
+
+    /// The whole page.
+    pub fn page(&self, summary: &Summary) -> String {
+        let mut page = String::new();
+        let _ = write!(
+            page,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"generator\" content=\"attrib {version}\">\n<title>attrib report</title>\n\
+             <style>{STYLE}</style>\n</head>\n<body>\n<header class=\"run\">\n<h1>attrib report</h1>\n\
+             <p class=\"counts\" id=\"summary\">{summary}</p>\n\
+             <p class=\"legend\"><span><mark class=\"quote\" style=\"--c:{c0}\">“quote”</mark> direct quote, \
+             coloured by speaker</span><span><mark class=\"paraphrase\" style=\"--c:{c0}\">paraphrase</mark></span>\
+             <span><mark class=\"speaker\" style=\"--c:{c0}\">speaker</mark></span><span><mark class=\"cue\">cue</mark></span>\
+             <span><mark class=\"quote unattributed\">“…”</mark> no speaker</span>\
+             <span><mark class=\"finding warning\">finding</mark></span></p>\n\
+             <nav class=\"toc\"><ol>\n{toc}\n</ol></nav>\n</header>\n<main>\n",
+            version = env!("CARGO_PKG_VERSION"),
+            summary = escape(&super::summary_sentence(summary)),
+            c0 = PALETTE[0],
+            toc = self.toc.join("\n"),
+        );
+        for section in &self.sections {
+            page.push_str(section);
+        }
+        page.push_str("</main>\n</body>\n</html>\n");
+        page
+    }
+}
+
+/// The cast of an article as a table.
+fn cast_table(source: &SourceFile, doc: &Document<'_>, analysis: &Analysis<'_>) -> String {
+    let counts = statement_counts(analysis);
+    let mut html = String::from(
+        "<h3>Cast</h3>\n<table class=\"cast\">\n<thead><tr><th>Speaker</th><th>Role</th><th>Affiliation</th>\
+         <th>Class</th><th>Direct quotes</th><th>Paraphrases</th><th>First mention</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, speaker) in analysis.cast.speakers.iter().enumerate() {
+        let first = source.line_column(doc.source_span(speaker.first_mention).start);
+        let cell = |value: &Option<String>| value.as_deref().map_or_else(|| "—".to_string(), escape);
+        let _ = writeln!(
+            html,
+            "<tr data-speaker=\"{i}\" data-class=\"{class}\"><td><span class=\"swatch\" style=\"{style}\"></span>{name}</td>\
+             <td>{role}</td><td>{affiliation}</td><td>{class}</td><td class=\"num\">{quotes}</td>\
+             <td class=\"num\">{paraphrases}</td><td>line {line}, column {column}</td></tr>",
+            class = class_label(speaker.class),
+            style = speaker_style(i),
+            name = escape(&speaker.name),
+            role = cell(&speaker.role),
+            affiliation = cell(&speaker.affiliation),
+            quotes = counts[i].0,
+            paraphrases = counts[i].1,
+            line = first.line,
+            column = first.column,
+        );
+    }
+    if analysis.cast.speakers.is_empty() {
+        html.push_str("<tr><td colspan=\"7\">No attributed statements.</td></tr>\n");
+    }
+    html.push_str("</tbody>\n</table>\n");
+    html
+}
+
+impl Reporter for HtmlReporter {
+    fn file(&mut self, _out: &mut dyn io::Write, source: &SourceFile, findings: &[Finding]) -> io::Result<()> {
+        self.findings_only(source, findings);
+        Ok(())
+    }
+
+    fn analysed_file(
+        &mut self,
+        _out: &mut dyn io::Write,
+        source: &SourceFile,
+        analysis: &Analysis<'_>,
+        findings: &[Finding],
+    ) -> io::Result<()> {
+        self.article(source, analysis, findings);
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn io::Write, summary: &Summary) -> io::Result<()> {
+        out.write_all(self.page(summary).as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Engine, InputFormat, RuleSet};
+
+    fn mark(start: usize, end: usize, name: &str) -> Mark {
+        Mark {
+            span: Span::new(start, end),
+            open: format!("<mark class=\"{name}\">"),
+            prefix: String::new(),
+        }
+    }
+
+    #[test]
+    fn crossing_marks_nest_by_splitting() {
+        let text = "abcdef";
+        let html = render_marked(text, Span::new(0, 6), &[mark(0, 4, "a"), mark(2, 6, "b")]);
+        assert_eq!(
+            html,
+            "<mark class=\"a\">ab<mark class=\"b\">cd</mark></mark><mark class=\"b\">ef</mark>"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let text = "<b>&\"x\"";
+        let html = render_marked(text, Span::new(0, text.len()), &[]);
+        assert_eq!(html, "&lt;b&gt;&amp;&quot;x&quot;");
+    }
+
+    #[test]
+    fn findings_alone_are_marked_in_the_escaped_text() {
+        let text = "<b>Experts</b> say so.";
+        let source = SourceFile::new("a.txt", text, InputFormat::Plain);
+        let finding = Finding::new("vague-source", Severity::Warning, Span::new(3, 10), "Vague source");
+        let mut reporter = HtmlReporter::new();
+        reporter.findings_only(&source, &[finding]);
+        let page = reporter.page(&Summary::default());
+        assert!(page.contains(
+            "&lt;b&gt;<mark class=\"finding warning\" data-finding=\"1\" data-code=\"vague-source\">Experts</mark>&lt;/b&gt;"
+        ));
+        assert_eq!(page.matches("<div class=\"note warning\"").count(), 1);
+    }
+
+    #[test]
+    fn an_article_has_quotes_speakers_findings_and_cast() {
+        let text = "“We will not close the pool,” said Mara Voss, the mayor.\n\nExperts say the pool is unsafe.\n";
+        let source = SourceFile::new("pool.txt", text, InputFormat::Plain);
+        let engine = Engine::new(RuleSet::defaults());
+        let analysis = engine.analyze(&source);
+        let findings = engine.check_analysis(&analysis);
+        let mut reporter = HtmlReporter::new();
+        reporter.article(&source, &analysis, &findings);
+        let mut summary = Summary::default();
+        summary.add(&findings);
+        let page = reporter.page(&summary);
+        let main = &page[page.find("<main>").unwrap()..];
+        assert_eq!(main.matches("<mark class=\"quote\"").count(), 1);
+        assert!(page.contains("title=\"Quote: Mara Voss\""));
+        assert_eq!(main.matches("<mark class=\"finding ").count(), findings.len());
+        assert!(page.contains("data-code=\"vague-source\""));
+        assert_eq!(page.matches("<tr data-speaker=").count(), 2);
+        assert!(!page.contains("<script"));
+    }
+}
