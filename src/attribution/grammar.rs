@@ -990,6 +990,14 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         let before = &text[sentence.start..cue.span.start];
+        // "the secretary of state", "a claim": after an article or a
+        // preposition the word is a noun ("to say" is an infinitive). Other
+        // determiners can stand alone as subjects ("others say", "two said").
+        let previous_word = before.split_whitespace().next_back().unwrap_or_default();
+        let article = matches!(previous_word.to_ascii_lowercase().as_str(), "a" | "an" | "the");
+        if previous_word != "to" && (article || self.lex.prepositions.contains(previous_word)) {
+            return false;
+        }
         if self.shared_subject(doc, s, cue, found) || self.participle_clause(doc, s, cue, found) {
             return true;
         }
@@ -1600,7 +1608,31 @@ pub fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
         .slice(quote.content)
         .trim_start()
         .starts_with(|c: char| c.is_lowercase());
-    !opens_sentence(doc, quote) && (lowercase && words <= 6 || words <= 2)
+    !opens_sentence(doc, quote) && (lowercase && words <= 6 || words <= 2) || is_title(doc, quote)
+}
+
+/// A quoted title of a work or programme ("“Women in Power”", "“The
+/// Morning Show,”"): a few words, each content word capitalised, and no
+/// sentence punctuation inside. A name, not something said.
+fn is_title(doc: &Document<'_>, quote: &Quote) -> bool {
+    const MOST_WORDS: usize = 6;
+    let content = doc.slice(quote.content).trim().trim_end_matches([',', '.']);
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let long_words_capitalised = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    !words.is_empty()
+        && words.len() <= MOST_WORDS
+        && long_words_capitalised
+        && words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count()
+            >= 2
+        && !content.contains(['?', '!', ';', ':'])
+        && !content.contains(". ")
+        && !words.iter().any(|w| matches!(*w, "I" | "I'm" | "I’m" | "We" | "You"))
 }
 
 /// Whether a quote stands at the start of its sentence (a quotation of its
@@ -1913,6 +1945,16 @@ mod tests {
         );
         assert!(d.iter().all(|a| a.0 != "I've"), "{d:?}");
         assert!(extract("The Green Harbour party agreed to abstain in the second vote on Friday.").is_empty());
+    }
+
+    #[test]
+    fn quoted_titles_and_nouns_after_articles_are_not_speech() {
+        let a = extract("“We will rebuild,” Mira Holt said. She spoke on “The Harbour Morning Show,” on Friday.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        let b = extract("The former secretary of state and current nominee gave a speech in Averley on Friday.");
+        assert!(b.is_empty(), "{b:?}");
+        let c = extract("Others say the ferry will never run again.");
+        assert!(c[0].0.starts_with("Others"), "{c:?}");
     }
 
     #[test]
