@@ -1,0 +1,653 @@
+//! The index over every source transcript of a run, built once.
+//!
+//! All transcripts are kept in one text (offsets are `u32`, so up to 4 GiB
+//! of sources). Every word inside a speaker's turn gets an id (its comparison
+//! key interned once), and each id an ordered list of the offsets where it
+//! occurs. A quotation is looked up by its rarest words: their offsets are
+//! merged, a sliding window finds the places where most of them occur close
+//! together, and only those few stretches of source are read again and
+//! aligned word by word ([`super::align`]). Nothing is proportional to the
+//! size of the sources except the lists of the words looked up.
+//!
+//! Memory is the text itself plus four bytes per indexed word (its offset in
+//! one posting list) plus the vocabulary: about 1.7 times the sources for
+//! English prose (docs/verification.md).
+
+use super::align::{self, Alignment, Item, UNKNOWN};
+use super::transcript::{self, Transcript};
+use super::words::{self, Piece};
+use crate::rules::SpeakerEntry;
+use rustc_hash::FxHashMap;
+
+/// At most this many of a quotation's rarest distinct words are looked up.
+const MAX_ANCHORS: usize = 8;
+/// Look up no more offsets than this for one quotation, unless the rarest
+/// word alone has more (then that word alone is used).
+const HIT_BUDGET: usize = 4096;
+/// How many stretches of source are aligned per quotation and kind (the
+/// speaker's own words, everyone else's).
+const WINDOWS_PER_KIND: usize = 3;
+/// How far an ellipsis may reach in the source, in bytes (about 300 words).
+const GAP_REACH_BYTES: usize = 2000;
+
+/// One source file in the index.
+#[derive(Debug, Clone)]
+pub struct SourceFileInfo {
+    pub name: String,
+    /// Its text is `index.text[start..end]`.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A turn that is somebody's words.
+#[derive(Debug, Clone)]
+struct TurnInfo {
+    start: u32,
+    end: u32,
+    /// The label as written, as a range of the index text.
+    label: Option<(u32, u32)>,
+    /// Registry speakers whose words these are.
+    speakers: Box<[u32]>,
+    /// For a label naming nobody in the registry: its key in `label_keys`.
+    named: Option<u32>,
+}
+
+/// Who an article quotes: the registry entry the cast linked, and the name.
+#[derive(Copy, Clone, Debug)]
+pub struct Who<'a> {
+    pub registry: Option<usize>,
+    pub name: &'a str,
+}
+
+/// A registry speaker's names, as word keys, for matching labels.
+struct Names {
+    full: Vec<String>,
+    aliases: Vec<Vec<String>>,
+}
+
+fn key_words(s: &str) -> Vec<String> {
+    words::words(s).map(|(a, b)| words::key(&s[a..b])).collect()
+}
+
+/// Whether a label (as word keys) ends with the name `name` (word keys), or is
+/// the name's last word alone.
+fn label_names(label: &[String], name: &[String]) -> bool {
+    !name.is_empty() && (label.ends_with(name) || label.len() == 1 && name.last() == label.last())
+}
+
+/// The index of every source of a run.
+pub struct SourceIndex {
+    text: String,
+    files: Vec<SourceFileInfo>,
+    turns: Vec<TurnInfo>,
+    /// Normalised labels that name nobody in the registry ("reporter", "q").
+    label_keys: Vec<Vec<String>>,
+    /// For each registry speaker: whether any turn is theirs, and in which files.
+    registry_files: Vec<Vec<u32>>,
+    label_files: Vec<Vec<u32>>,
+    vocabulary: FxHashMap<Box<str>, u32>,
+    /// `postings[posting_starts[id]..posting_starts[id + 1]]`: offsets of word `id`.
+    posting_starts: Vec<u32>,
+    postings: Vec<u32>,
+}
+
+impl std::fmt::Debug for SourceIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceIndex")
+            .field("files", &self.files.len())
+            .field("bytes", &self.text.len())
+            .field("turns", &self.turns.len())
+            .field("words", &self.postings.len())
+            .field("vocabulary", &self.vocabulary.len())
+            .finish()
+    }
+}
+
+/// A stretch of one turn where a quotation's words cluster.
+#[derive(Copy, Clone, Debug)]
+struct Window {
+    turn: u32,
+    start: u32,
+    end: u32,
+    votes: u32,
+}
+
+/// An alignment placed in the sources.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub alignment: Alignment,
+    pub turn: usize,
+    /// Byte ranges (index text) of the source words the alignment used.
+    pub source_words: Vec<(u32, u32)>,
+}
+
+impl SourceIndex {
+    /// Index transcripts; `speakers` is the registry, for matching labels.
+    pub fn build(transcripts: Vec<Transcript>, speakers: &[SpeakerEntry]) -> Self {
+        let names: Vec<Names> = speakers
+            .iter()
+            .map(|s| Names {
+                full: key_words(&s.name),
+                aliases: s.aliases.iter().map(|a| key_words(a)).collect(),
+            })
+            .collect();
+        // Which registry speakers a label names: exactly one, by full name,
+        // alias, or a unique last word.
+        let registry_of = |label: &[String]| -> Option<u32> {
+            let by_name: Vec<usize> = (0..names.len())
+                .filter(|&i| {
+                    label.ends_with(&names[i].full)
+                        || names[i].aliases.iter().any(|a| !a.is_empty() && label.ends_with(a))
+                })
+                .collect();
+            if by_name.len() == 1 {
+                return Some(by_name[0] as u32);
+            }
+            let by_surname: Vec<usize> = (0..names.len())
+                .filter(|&i| label.len() == 1 && names[i].full.last() == label.last())
+                .collect();
+            (by_surname.len() == 1).then(|| by_surname[0] as u32)
+        };
+        let is_name = |label: &str| registry_of(&key_words(label)).is_some();
+
+        let total: usize = transcripts.iter().map(|t| t.text.len() + 1).sum();
+        let mut index = SourceIndex {
+            text: String::with_capacity(total),
+            files: Vec::with_capacity(transcripts.len()),
+            turns: Vec::new(),
+            label_keys: Vec::new(),
+            registry_files: vec![Vec::new(); speakers.len()],
+            label_files: Vec::new(),
+            vocabulary: FxHashMap::default(),
+            posting_starts: Vec::new(),
+            postings: Vec::new(),
+        };
+        for (file_no, transcript) in transcripts.into_iter().enumerate() {
+            let base = index.text.len();
+            let file = file_no as u32;
+            for turn in transcript::turns(&transcript.text, &is_name) {
+                let label_text = turn.label.map(|(a, b)| &transcript.text[a..b]);
+                let label = label_text.map(key_words);
+                let (speakers, named): (Vec<u32>, Option<u32>) = match label.as_deref() {
+                    // Unlabelled text, and answers, are the words of whoever lists the file.
+                    None => (transcript.owners.iter().map(|&o| o as u32).collect(), None),
+                    Some([answer]) if answer == "a" || answer == "answer" => {
+                        (transcript.owners.iter().map(|&o| o as u32).collect(), None)
+                    }
+                    Some(label) => match registry_of(label) {
+                        Some(r) => (vec![r], None),
+                        None => {
+                            let key = match index.label_keys.iter().position(|k| k == label) {
+                                Some(k) => k,
+                                None => {
+                                    index.label_keys.push(label.to_vec());
+                                    index.label_files.push(Vec::new());
+                                    index.label_keys.len() - 1
+                                }
+                            };
+                            (Vec::new(), Some(key as u32))
+                        }
+                    },
+                };
+                if speakers.is_empty() && named.is_none() {
+                    continue;
+                }
+                for &s in &speakers {
+                    let files = &mut index.registry_files[s as usize];
+                    if files.last() != Some(&file) {
+                        files.push(file);
+                    }
+                }
+                if let Some(k) = named {
+                    let files = &mut index.label_files[k as usize];
+                    if files.last() != Some(&file) {
+                        files.push(file);
+                    }
+                }
+                index.turns.push(TurnInfo {
+                    start: (base + turn.span.0) as u32,
+                    end: (base + turn.span.1) as u32,
+                    label: turn.label.map(|(a, b)| ((base + a) as u32, (base + b) as u32)),
+                    speakers: speakers.into_boxed_slice(),
+                    named,
+                });
+            }
+            index.text.push_str(&transcript.text);
+            index.text.push('\n');
+            index.files.push(SourceFileInfo {
+                name: transcript.name,
+                start: base as u32,
+                end: (base + transcript.text.len()) as u32,
+            });
+        }
+        index.build_postings();
+        index
+    }
+
+    /// Two passes over the turns: count each word, then place its offsets.
+    fn build_postings(&mut self) {
+        let mut counts: Vec<u32> = Vec::new();
+        let mut buf = String::new();
+        for turn in &self.turns {
+            let text = &self.text[turn.start as usize..turn.end as usize];
+            for (a, b) in words::words(text) {
+                let key = words::key_into(&text[a..b], &mut buf);
+                let id = match self.vocabulary.get(key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.vocabulary.len() as u32;
+                        self.vocabulary.insert(key.into(), id);
+                        counts.push(0);
+                        id
+                    }
+                };
+                counts[id as usize] += 1;
+            }
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        for &c in &counts {
+            starts.push(total);
+            total += c;
+        }
+        starts.push(total);
+        drop(counts);
+        let mut fill: Vec<u32> = starts[..starts.len() - 1].to_vec();
+        let mut postings = vec![0u32; total as usize];
+        for turn in &self.turns {
+            let text = &self.text[turn.start as usize..turn.end as usize];
+            for (a, b) in words::words(text) {
+                let id = self.vocabulary[words::key_into(&text[a..b], &mut buf)] as usize;
+                postings[fill[id] as usize] = turn.start + a as u32;
+                fill[id] += 1;
+            }
+        }
+        self.posting_starts = starts;
+        self.postings = postings;
+        self.vocabulary.shrink_to_fit();
+    }
+
+    /// Whether nothing was indexed.
+    pub fn is_empty(&self) -> bool {
+        self.turns.is_empty()
+    }
+
+    /// The indexed source files.
+    pub fn files(&self) -> &[SourceFileInfo] {
+        &self.files
+    }
+
+    /// How many words are indexed.
+    pub fn word_count(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Bytes of source text held.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    fn posting(&self, id: u32) -> &[u32] {
+        let (a, b) = (
+            self.posting_starts[id as usize] as usize,
+            self.posting_starts[id as usize + 1] as usize,
+        );
+        &self.postings[a..b]
+    }
+
+    fn id_of(&self, word: &str, buf: &mut String) -> u32 {
+        self.vocabulary
+            .get(words::key_into(word, buf))
+            .copied()
+            .unwrap_or(UNKNOWN)
+    }
+
+    /// The alignment items of a quotation's pieces (`text` is the article's).
+    pub fn items(&self, text: &str, pieces: &[Piece]) -> Vec<Item> {
+        let mut buf = String::new();
+        pieces
+            .iter()
+            .map(|p| match *p {
+                Piece::Word { start, end } => Item::Word(self.id_of(&text[start..end], &mut buf)),
+                Piece::Gap { .. } => Item::Gap,
+                Piece::Bracket { .. } => Item::Bracket,
+            })
+            .collect()
+    }
+
+    /// Whether turn `t` is the words of `who`.
+    fn is_own(&self, t: &TurnInfo, who: Who<'_>, name: &[String]) -> bool {
+        if let Some(r) = who.registry {
+            if t.speakers.contains(&(r as u32)) {
+                return true;
+            }
+        }
+        t.named.is_some_and(|k| label_names(&self.label_keys[k as usize], name))
+    }
+
+    /// The files holding words of `who`; empty when `who` has no sources.
+    pub fn files_of(&self, who: Who<'_>) -> Vec<u32> {
+        let name = key_words(who.name);
+        let mut files: Vec<u32> = who
+            .registry
+            .and_then(|r| self.registry_files.get(r))
+            .cloned()
+            .unwrap_or_default();
+        for (k, label) in self.label_keys.iter().enumerate() {
+            if label_names(label, &name) {
+                files.extend(&self.label_files[k]);
+            }
+        }
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+
+    /// The turn holding offset `at`.
+    fn turn_at(&self, at: u32) -> Option<usize> {
+        let i = self.turns.partition_point(|t| t.start <= at).checked_sub(1)?;
+        (at < self.turns[i].end).then_some(i)
+    }
+
+    /// The best alignment of a quotation in the words of `who` and in anyone
+    /// else's: `(own, other)`.
+    pub fn search(&self, items: &[Item], quote_bytes: usize, who: Who<'_>) -> (Option<Found>, Option<Found>) {
+        let name = key_words(who.name);
+        let windows = self.windows(items, quote_bytes);
+        let (mut own, mut other): (Vec<Window>, Vec<Window>) = windows
+            .into_iter()
+            .partition(|w| self.is_own(&self.turns[w.turn as usize], who, &name));
+        let best = |windows: &mut Vec<Window>| -> Option<Found> {
+            // The stretches with the most of the quotation's rare words, and
+            // none with fewer than half as many as the best.
+            windows.sort_by_key(|w| (std::cmp::Reverse(w.votes), w.start));
+            let most = windows.first().map_or(0, |w| w.votes);
+            windows.retain(|w| w.votes * 2 >= most);
+            windows
+                .iter()
+                .take(WINDOWS_PER_KIND)
+                .filter_map(|w| self.align_window(items, w))
+                .min_by_key(|f| (f.alignment.cost, std::cmp::Reverse(f.alignment.same)))
+        };
+        let own = best(&mut own);
+        if own.as_ref().is_some_and(|f| f.alignment.cost == 0) {
+            return (own, None);
+        }
+        (own, best(&mut other))
+    }
+
+    /// The stretches of source where the quotation's rarest words cluster.
+    fn windows(&self, items: &[Item], quote_bytes: usize) -> Vec<Window> {
+        let mut anchors: Vec<(usize, u32)> = items
+            .iter()
+            .filter_map(|i| match *i {
+                Item::Word(id) if id != UNKNOWN => Some((self.posting(id).len(), id)),
+                _ => None,
+            })
+            .collect();
+        anchors.sort_unstable();
+        anchors.dedup_by_key(|a| a.1);
+        let mut budget = 0;
+        let anchors: Vec<u32> = anchors
+            .iter()
+            .enumerate()
+            .take_while(|&(i, &(len, _))| {
+                budget += len;
+                i == 0 || budget <= HIT_BUDGET
+            })
+            .take(MAX_ANCHORS)
+            .map(|(_, &(_, id))| id)
+            .collect();
+        if anchors.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(u32, u8)> = Vec::with_capacity(budget.min(HIT_BUDGET * 2));
+        for (k, &id) in anchors.iter().enumerate() {
+            hits.extend(self.posting(id).iter().map(|&at| (at, k as u8)));
+        }
+        hits.sort_unstable();
+        let gaps = items.iter().filter(|i| matches!(i, Item::Gap)).count();
+        let reach = (quote_bytes * 3 / 2 + 64 + gaps * GAP_REACH_BYTES) as u32;
+
+        // Slide a window of `reach` bytes over the hits, counting distinct anchors.
+        let mut counts = [0u32; MAX_ANCHORS];
+        let mut distinct = 0u32;
+        let mut left = 0;
+        let mut candidates: Vec<Window> = Vec::new();
+        // The turn of the current hits: a window never crosses turns.
+        let mut turn = usize::MAX;
+        let mut turn_end = 0u32;
+        for right in 0..hits.len() {
+            let (at, k) = hits[right];
+            if at >= turn_end || turn == usize::MAX {
+                let Some(t) = self.turn_at(at) else { continue };
+                turn = t;
+                turn_end = self.turns[t].end;
+                counts = [0; MAX_ANCHORS];
+                distinct = 0;
+                left = right;
+            }
+            counts[k as usize] += 1;
+            if counts[k as usize] == 1 {
+                distinct += 1;
+            }
+            while at - hits[left].0 > reach {
+                let k = hits[left].1 as usize;
+                counts[k] -= 1;
+                if counts[k] == 0 {
+                    distinct -= 1;
+                }
+                left += 1;
+            }
+            // Keep the window only where it is about to lose a hit or ends:
+            // the widest window ending at each local maximum.
+            let next_extends = hits
+                .get(right + 1)
+                .is_some_and(|&(n, _)| n < turn_end && n - hits[left].0 <= reach);
+            if next_extends {
+                continue;
+            }
+            // Overlapping windows are one stretch: keep the better.
+            if let Some(last) = candidates.last_mut() {
+                if last.turn == turn as u32 && hits[left].0 <= last.end {
+                    if distinct > last.votes {
+                        *last = Window {
+                            turn: turn as u32,
+                            start: hits[left].0,
+                            end: at,
+                            votes: distinct,
+                        };
+                    }
+                    continue;
+                }
+            }
+            candidates.push(Window {
+                turn: turn as u32,
+                start: hits[left].0,
+                end: at,
+                votes: distinct,
+            });
+        }
+        candidates
+    }
+
+    /// Align the quotation with the source around a window.
+    fn align_window(&self, items: &[Item], w: &Window) -> Option<Found> {
+        let turn = &self.turns[w.turn as usize];
+        let words_in_quote = items.len() as u32;
+        // Room before the first and after the last hit: the whole quotation,
+        // as the hit may be its last or first word.
+        let gaps = items.iter().filter(|i| matches!(i, Item::Gap)).count() as u32;
+        let margin = words_in_quote * 12 + 64 + gaps * GAP_REACH_BYTES as u32;
+        let from = w.start.saturating_sub(margin).max(turn.start);
+        let to = w.end.saturating_add(margin).min(turn.end);
+        let from = self.floor_char(from as usize);
+        let to = self.floor_char(to as usize);
+        let text = &self.text[from..to];
+        let mut buf = String::new();
+        let mut ids = Vec::new();
+        let mut spans = Vec::new();
+        for (a, b) in words::words(text) {
+            // A word cut by the window's edge is not compared.
+            if (a == 0 && from > turn.start as usize) || (b == text.len() && to < turn.end as usize) {
+                continue;
+            }
+            ids.push(self.id_of(&text[a..b], &mut buf));
+            spans.push(((from + a) as u32, (from + b) as u32));
+        }
+        let alignment = align::align(items, &ids)?;
+        Some(Found {
+            alignment,
+            turn: w.turn as usize,
+            source_words: spans,
+        })
+    }
+
+    fn floor_char(&self, mut at: usize) -> usize {
+        at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The file, 1-based line, and text of a stretch of the index.
+    pub fn place(&self, start: u32, end: u32) -> Place<'_> {
+        let file_no = self.files.partition_point(|f| f.start <= start).saturating_sub(1);
+        let file = &self.files[file_no];
+        let before = &self.text.as_bytes()[file.start as usize..start as usize];
+        let line = memchr::memchr_iter(b'\n', before).count() + 1;
+        Place {
+            file: &file.name,
+            line,
+            text: &self.text[start as usize..end as usize],
+        }
+    }
+
+    /// Who speaks in turn `t`: the registry entry, or the label as written.
+    pub fn turn_speaker(&self, t: usize) -> TurnSpeaker<'_> {
+        let turn = &self.turns[t];
+        TurnSpeaker {
+            registry: turn.speakers.iter().map(|&s| s as usize).collect(),
+            label: turn.label.map(|(a, b)| &self.text[a as usize..b as usize]),
+        }
+    }
+
+    /// The file name of file number `f`.
+    pub fn file_name(&self, f: u32) -> &str {
+        &self.files[f as usize].name
+    }
+}
+
+/// Where a stretch of source is.
+#[derive(Clone, Copy, Debug)]
+pub struct Place<'i> {
+    pub file: &'i str,
+    pub line: usize,
+    pub text: &'i str,
+}
+
+/// Who speaks in a turn.
+#[derive(Clone, Debug)]
+pub struct TurnSpeaker<'i> {
+    pub registry: Vec<usize>,
+    pub label: Option<&'i str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker(name: &str, aliases: &[&str]) -> SpeakerEntry {
+        SpeakerEntry {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            role: None,
+            affiliation: None,
+            sources: Vec::new(),
+            allow: Vec::new(),
+        }
+    }
+
+    fn index(text: &str, owners: Vec<usize>) -> SourceIndex {
+        let registry = [speaker("Olu Adeyemi", &["Adeyemi"]), speaker("Mara Voss", &[])];
+        SourceIndex::build(
+            vec![Transcript {
+                name: "t.txt".to_string(),
+                text: text.to_string(),
+                owners,
+            }],
+            &registry,
+        )
+    }
+
+    fn search(index: &SourceIndex, quote: &str, who: Who<'_>) -> (Option<u32>, Option<u32>) {
+        let pieces = words::pattern(quote, (0, quote.len()));
+        let items = index.items(quote, &pieces);
+        let (own, other) = index.search(&items, quote.len(), who);
+        (own.map(|f| f.alignment.cost), other.map(|f| f.alignment.cost))
+    }
+
+    const ADEYEMI: Who = Who {
+        registry: Some(0),
+        name: "Olu Adeyemi",
+    };
+
+    #[test]
+    fn labelled_turns_belong_to_their_speakers() {
+        let text = "Briefing, Harbour Hall\n\nMINISTER OLU ADEYEMI: We will not raise ferry fares this year.\n\
+                    MARA VOSS: The ferry fares will rise in the spring.\nREPORTER: Is that a promise?\n";
+        let index = index(text, vec![0]);
+        assert_eq!(
+            search(&index, "we will not raise ferry fares", ADEYEMI),
+            (Some(0), None)
+        );
+        let (own, other) = search(&index, "The ferry fares will rise in the spring", ADEYEMI);
+        assert_eq!(other, Some(0));
+        assert!(own.is_some_and(|cost| cost > 0));
+        let (_, other) = search(&index, "Is that a promise?", ADEYEMI);
+        assert_eq!(other, Some(0));
+        // The preamble is nobody's words.
+        assert_eq!(search(&index, "Briefing, Harbour Hall", ADEYEMI), (None, None));
+    }
+
+    #[test]
+    fn unlabelled_sources_are_their_owners_words() {
+        let index = index("We will pay for the pier ourselves.", vec![1]);
+        let voss = Who {
+            registry: Some(1),
+            name: "Mara Voss",
+        };
+        assert_eq!(search(&index, "We will pay for the pier", voss), (Some(0), None));
+        assert_eq!(search(&index, "We will pay for the pier", ADEYEMI).1, Some(0));
+        assert_eq!(index.files_of(voss), vec![0]);
+        assert!(index.files_of(ADEYEMI).is_empty());
+    }
+
+    #[test]
+    fn answers_are_the_owners_and_questions_are_not() {
+        let index = index("Q: Will you resign?\nA: I will not resign today.\n", vec![0]);
+
+        assert_eq!(search(&index, "I will not resign", ADEYEMI), (Some(0), None));
+        assert_eq!(search(&index, "Will you resign", ADEYEMI).1, Some(0));
+    }
+
+    #[test]
+    fn labels_outside_the_registry_match_article_names() {
+        let index = index("KWAME ASANTE: The bridge opens in June.\n", Vec::new());
+        let asante = Who {
+            registry: None,
+            name: "Kwame Asante",
+        };
+        assert_eq!(search(&index, "The bridge opens in June", asante), (Some(0), None));
+        assert_eq!(index.files_of(asante), vec![0]);
+    }
+
+    #[test]
+    fn places_report_file_and_line() {
+        let index = index("Line one.\nADEYEMI: Line two is here.\n", vec![0]);
+        let offset = index.text.find("two").unwrap() as u32;
+        let place = index.place(offset, offset + 3);
+        assert_eq!((place.file, place.line, place.text), ("t.txt", 2, "two"));
+    }
+}
