@@ -73,7 +73,7 @@ impl Check for WrongSpeaker {
                     ctx.severity,
                     check.quote,
                     format!(
-                        "Quote attributed to {name} is {}'s words ({}:{})",
+                        "Quote attributed to {name} was said by {} ({}:{})",
                         found.said_by, found.file, found.line
                     ),
                 )
@@ -101,7 +101,7 @@ mod tests {
             SETUP,
         );
         assert_eq!(found.len(), 1);
-        assert!(found[0].1.contains("is Mara Voss's words"), "{}", found[0].1);
+        assert!(found[0].1.contains("was said by Mara Voss"), "{}", found[0].1);
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub struct SourceIndex {
     /// For each registry speaker: whether any turn is theirs, and in which files.
     registry_files: Vec<Vec<u32>>,
     label_files: Vec<Vec<u32>>,
+    /// Each registry speaker's full name, as word keys.
+    registry_names: Vec<Vec<String>>,
     vocabulary: FxHashMap<Box<str>, u32>,
     /// `postings[posting_starts[id]..posting_starts[id + 1]]`: offsets of word `id`.
     posting_starts: Vec<u32>,
@@ -158,6 +160,7 @@ impl SourceIndex {
             label_keys: Vec::new(),
             registry_files: vec![Vec::new(); speakers.len()],
             label_files: Vec::new(),
+            registry_names: names.iter().map(|n| n.full.clone()).collect(),
             vocabulary: FxHashMap::default(),
             posting_starts: Vec::new(),
             postings: Vec::new(),
@@ -315,24 +318,32 @@ impl SourceIndex {
             .collect()
     }
 
-    /// Whether turn `t` is the words of `who`.
-    fn is_own(&self, t: &TurnInfo, who: Who<'_>, name: &[String]) -> bool {
-        if let Some(r) = who.registry {
-            if t.speakers.contains(&(r as u32)) {
-                return true;
+    /// The registry entries that are `who`: the one the cast linked, and any
+    /// whose full name ends the article's name ("Mayor Selin Aydemir").
+    fn registry_ids(&self, who: Who<'_>, name: &[String]) -> Vec<u32> {
+        let mut ids: Vec<u32> = who.registry.map(|r| r as u32).into_iter().collect();
+        for (r, full) in self.registry_names.iter().enumerate() {
+            if !full.is_empty() && name.ends_with(full) && !ids.contains(&(r as u32)) {
+                ids.push(r as u32);
             }
         }
-        t.named.is_some_and(|k| label_names(&self.label_keys[k as usize], name))
+        ids
+    }
+
+    /// Whether turn `t` is the words of `who` (`ids` from [`Self::registry_ids`]).
+    fn is_own(&self, t: &TurnInfo, ids: &[u32], name: &[String]) -> bool {
+        t.speakers.iter().any(|s| ids.contains(s))
+            || t.named.is_some_and(|k| label_names(&self.label_keys[k as usize], name))
     }
 
     /// The files holding words of `who`; empty when `who` has no sources.
     pub fn files_of(&self, who: Who<'_>) -> Vec<u32> {
         let name = key_words(who.name);
-        let mut files: Vec<u32> = who
-            .registry
-            .and_then(|r| self.registry_files.get(r))
-            .cloned()
-            .unwrap_or_default();
+        let mut files: Vec<u32> = self
+            .registry_ids(who, &name)
+            .iter()
+            .flat_map(|&r| self.registry_files[r as usize].iter().copied())
+            .collect();
         for (k, label) in self.label_keys.iter().enumerate() {
             if label_names(label, &name) {
                 files.extend(&self.label_files[k]);
@@ -353,10 +364,11 @@ impl SourceIndex {
     /// else's: `(own, other)`.
     pub fn search(&self, items: &[Item], quote_bytes: usize, who: Who<'_>) -> (Option<Found>, Option<Found>) {
         let name = key_words(who.name);
+        let ids = self.registry_ids(who, &name);
         let windows = self.windows(items, quote_bytes);
         let (mut own, mut other): (Vec<Window>, Vec<Window>) = windows
             .into_iter()
-            .partition(|w| self.is_own(&self.turns[w.turn as usize], who, &name));
+            .partition(|w| self.is_own(&self.turns[w.turn as usize], &ids, &name));
         let best = |windows: &mut Vec<Window>| -> Option<Found> {
             // The stretches with the most of the quotation's rare words, and
             // none with fewer than half as many as the best.
@@ -531,6 +543,22 @@ impl SourceIndex {
             registry: turn.speakers.iter().map(|&s| s as usize).collect(),
             label: turn.label.map(|(a, b)| &self.text[a as usize..b as usize]),
         }
+    }
+
+    /// The files none of whose turns is anybody's known words (an unlabelled
+    /// transcript given only with `--sources`).
+    pub fn unused_files(&self) -> Vec<&str> {
+        let mut used = vec![false; self.files.len()];
+        for turn in &self.turns {
+            let file = self.files.partition_point(|f| f.start <= turn.start).saturating_sub(1);
+            used[file] = true;
+        }
+        self.files
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !used)
+            .map(|(f, _)| f.name.as_str())
+            .collect()
     }
 
     /// The file name of file number `f`.

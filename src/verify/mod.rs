@@ -118,7 +118,7 @@ pub fn load_sources(rules: &RuleSet, extra: &[PathBuf]) -> (Vec<Transcript>, Vec
         let text = transcript::read(path).map_err(|e| e.to_string())?;
         by_path.push((key, transcripts.len()));
         transcripts.push(Transcript {
-            name: path.display().to_string(),
+            name: shown_path(path),
             text,
             owners: owner.into_iter().collect(),
         });
@@ -156,7 +156,7 @@ pub fn load_sources(rules: &RuleSet, extra: &[PathBuf]) -> (Vec<Transcript>, Vec
                         for file in files {
                             if let Err(reason) = add_file(&file, Some(speaker), &mut transcripts) {
                                 errors.push(listing_error(
-                                    format!("source file `{}` of {}: {reason}", file.display(), entry.name),
+                                    format!("source file `{}` of {}: {reason}", shown_path(&file), entry.name),
                                     "save the transcript as UTF-8 text".to_string(),
                                 ));
                             }
@@ -188,11 +188,18 @@ pub fn load_sources(rules: &RuleSet, extra: &[PathBuf]) -> (Vec<Transcript>, Vec
     (transcripts, errors)
 }
 
+/// A path as reports show it: relative to the working folder when it is inside it.
+fn shown_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
+    relative.as_deref().unwrap_or(path).display().to_string()
+}
+
 fn shown(dir: &Path) -> String {
-    if dir.as_os_str().is_empty() {
-        ".".to_string()
-    } else {
-        dir.display().to_string()
+    match shown_path(dir) {
+        empty if empty.is_empty() => ".".to_string(),
+        dir => dir,
     }
 }
 
