@@ -82,6 +82,10 @@ const TUNING: &[(&str, &[&str])] = &[
     ),
     ("loaded-verb", &["lexicon.reporting_verbs (the class of each form)"]),
     (
+        "misquote",
+        &["speakers[].sources", "speakers[].aliases", "attrib check --sources"],
+    ),
+    (
         "missing-affiliation",
         &[
             "lexicon.role_nouns",
