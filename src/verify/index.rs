@@ -21,10 +21,8 @@ use rustc_hash::FxHashMap;
 
 /// At most this many of a quotation's rarest distinct words are looked up.
 const MAX_ANCHORS: usize = 8;
-/// The rarest this many words of a quotation seed the search for it.
-const SEED_ANCHORS: usize = 3;
-/// Seed with no more offsets than this, unless the rarest word alone has more
-/// (then that word alone seeds).
+/// A seed word with more offsets than this is not paired with the third
+/// rarest, and a lone seed is tried at no more places than this.
 const SEED_BUDGET: usize = 2048;
 /// How many stretches of source are aligned per quotation and kind (the
 /// speaker's own words, everyone else's).
@@ -71,12 +69,6 @@ fn key_words(s: &str) -> Vec<String> {
     words::words(s).map(|(a, b)| words::key(&s[a..b])).collect()
 }
 
-/// Whether a label (as word keys) ends with the name `name` (word keys), or is
-/// the name's last word alone.
-fn label_names(label: &[String], name: &[String]) -> bool {
-    !name.is_empty() && (label.ends_with(name) || label.len() == 1 && name.last() == label.last())
-}
-
 /// The index of every source of a run.
 pub struct SourceIndex {
     text: String,
@@ -87,6 +79,10 @@ pub struct SourceIndex {
     /// For each registry speaker: whether any turn is theirs, and in which files.
     registry_files: Vec<Vec<u32>>,
     label_files: Vec<Vec<u32>>,
+    /// Labels by each run of their last words ("olu adeyemi", "adeyemi").
+    label_suffixes: FxHashMap<String, Vec<u32>>,
+    /// One-word labels ("adeyemi"), which name anyone with that surname.
+    single_word_labels: FxHashMap<String, Vec<u32>>,
     /// Each registry speaker's full name, as word keys.
     registry_names: Vec<Vec<String>>,
     vocabulary: FxHashMap<Box<str>, u32>,
@@ -162,11 +158,14 @@ impl SourceIndex {
             label_keys: Vec::new(),
             registry_files: vec![Vec::new(); speakers.len()],
             label_files: Vec::new(),
+            label_suffixes: FxHashMap::default(),
+            single_word_labels: FxHashMap::default(),
             registry_names: names.iter().map(|n| n.full.clone()).collect(),
             vocabulary: FxHashMap::default(),
             posting_starts: Vec::new(),
             postings: Vec::new(),
         };
+        let mut label_ids: FxHashMap<Vec<String>, usize> = FxHashMap::default();
         for (file_no, transcript) in transcripts.into_iter().enumerate() {
             let base = index.text.len();
             let file = file_no as u32;
@@ -182,14 +181,11 @@ impl SourceIndex {
                     Some(label) => match registry_of(label) {
                         Some(r) => (vec![r], None),
                         None => {
-                            let key = match index.label_keys.iter().position(|k| k == label) {
-                                Some(k) => k,
-                                None => {
-                                    index.label_keys.push(label.to_vec());
-                                    index.label_files.push(Vec::new());
-                                    index.label_keys.len() - 1
-                                }
-                            };
+                            let key = *label_ids.entry(label.to_vec()).or_insert_with(|| {
+                                index.label_keys.push(label.to_vec());
+                                index.label_files.push(Vec::new());
+                                index.label_keys.len() - 1
+                            });
                             (Vec::new(), Some(key as u32))
                         }
                     },
@@ -226,6 +222,19 @@ impl SourceIndex {
             });
         }
         index.build_postings();
+        // Each label under every run of its last words, for matching names.
+        for (k, label) in index.label_keys.iter().enumerate() {
+            for from in 0..label.len() {
+                index
+                    .label_suffixes
+                    .entry(label[from..].join(" "))
+                    .or_default()
+                    .push(k as u32);
+            }
+            if let [word] = label.as_slice() {
+                index.single_word_labels.entry(word.clone()).or_default().push(k as u32);
+            }
+        }
         index
     }
 
@@ -332,6 +341,25 @@ impl SourceIndex {
         ids
     }
 
+    /// The labels outside the registry that name someone called `name` (word
+    /// keys): labels ending with the name, and one-word labels that are its
+    /// last word. Sorted.
+    fn labels_of(&self, name: &[String]) -> Vec<u32> {
+        let mut labels: Vec<u32> = Vec::new();
+        if name.is_empty() {
+            return labels;
+        }
+        if let Some(found) = self.label_suffixes.get(&name.join(" ")) {
+            labels.extend(found);
+        }
+        if let Some(found) = name.last().and_then(|last| self.single_word_labels.get(last)) {
+            labels.extend(found);
+        }
+        labels.sort_unstable();
+        labels.dedup();
+        labels
+    }
+
     /// The files holding words of `who`; empty when `who` has no sources.
     pub fn files_of(&self, who: Who<'_>) -> Vec<u32> {
         let name = key_words(who.name);
@@ -340,10 +368,8 @@ impl SourceIndex {
             .iter()
             .flat_map(|&r| self.registry_files[r as usize].iter().copied())
             .collect();
-        for (k, label) in self.label_keys.iter().enumerate() {
-            if label_names(label, &name) {
-                files.extend(&self.label_files[k]);
-            }
+        for k in self.labels_of(&name) {
+            files.extend(&self.label_files[k as usize]);
         }
         files.sort_unstable();
         files.dedup();
@@ -363,14 +389,11 @@ impl SourceIndex {
         let ids = self.registry_ids(who, &name);
         let windows = self.windows(items, quote_bytes);
         // Whether each label outside the registry names `who`, worked out once per label met.
-        let mut label_is_own: Vec<Option<bool>> = vec![None; self.label_keys.len()];
+        let own_labels = self.labels_of(&name);
         let (mut own, mut other): (Vec<Window>, Vec<Window>) = windows.into_iter().partition(|w| {
             let turn = &self.turns[w.turn as usize];
             turn.speakers.iter().any(|s| ids.contains(s))
-                || turn.named.is_some_and(|k| {
-                    *label_is_own[k as usize]
-                        .get_or_insert_with(|| label_names(&self.label_keys[k as usize], &name))
-                })
+                || turn.named.is_some_and(|k| own_labels.binary_search(&k).is_ok())
         });
         let best = |windows: &mut Vec<Window>| -> Option<Found> {
             // The stretches with the most of the quotation's rare words, and
@@ -378,11 +401,21 @@ impl SourceIndex {
             windows.sort_by_key(|w| (std::cmp::Reverse(w.votes), w.start));
             let most = windows.first().map_or(0, |w| w.votes);
             windows.retain(|w| w.votes * 2 >= most);
-            windows
-                .iter()
-                .take(WINDOWS_PER_KIND)
-                .filter_map(|w| self.align_window(items, w))
-                .min_by_key(|f| (f.alignment.cost, std::cmp::Reverse(f.alignment.same)))
+            let mut best: Option<Found> = None;
+            for w in windows.iter().take(WINDOWS_PER_KIND) {
+                let Some(found) = self.align_window(items, quote_bytes, w) else {
+                    continue;
+                };
+                let key = |f: &Found| (f.alignment.cost, std::cmp::Reverse(f.alignment.same));
+                if best.as_ref().is_none_or(|b| key(&found) < key(b)) {
+                    best = Some(found);
+                }
+                // An exact match cannot be bettered.
+                if best.as_ref().is_some_and(|b| b.alignment.cost == 0) {
+                    break;
+                }
+            }
+            best
         };
         let own = best(&mut own);
         if own.as_ref().is_some_and(|f| f.alignment.cost == 0) {
@@ -393,10 +426,12 @@ impl SourceIndex {
 
     /// The stretches of source where the quotation's rarest words cluster.
     ///
-    /// The offsets of the rarest few words (the seeds: more than one, as one
-    /// may be the word the quote changed) are grouped into clusters no wider
-    /// than the quotation; each cluster's votes are the number of the
-    /// quotation's anchor words found near it, by binary search in their lists.
+    /// The three rarest words seed the search: a place where the rarest has
+    /// the second or third near it, or where the second has the third near it
+    /// (in case the rarest is the word the quote changed). Each place's votes
+    /// are the number of the quotation's anchor words near it. All by binary
+    /// search in the offset lists, so the cost follows the length of the
+    /// rarest words' lists, not the size of the archive.
     fn windows(&self, items: &[Item], quote_bytes: usize) -> Vec<Window> {
         let mut anchors: Vec<(usize, u32)> = items
             .iter()
@@ -411,39 +446,52 @@ impl SourceIndex {
         if anchors.is_empty() {
             return Vec::new();
         }
-        let mut seed_hits = 0;
-        let seeds = anchors
-            .iter()
-            .take(SEED_ANCHORS)
-            .take_while(|&&(len, _)| {
-                seed_hits += len;
-                seed_hits == len || seed_hits <= SEED_BUDGET
-            })
-            .count();
-        let mut hits: Vec<u32> = Vec::with_capacity(seed_hits.min(SEED_BUDGET * 2));
-        for &(_, id) in &anchors[..seeds] {
-            hits.extend_from_slice(self.posting(id));
-        }
-        hits.sort_unstable();
         let gaps = items.iter().filter(|i| matches!(i, Item::Gap)).count();
         let reach = (quote_bytes * 3 / 2 + 64 + gaps * GAP_REACH_BYTES) as u32;
+        let near = |id: u32, at: u32| {
+            let list = self.posting(id);
+            let k = list.partition_point(|&p| p < at.saturating_sub(reach));
+            list.get(k).is_some_and(|&p| p <= at.saturating_add(reach))
+        };
+        let seeds: Vec<&[u32]> = anchors.iter().take(3).map(|&(_, id)| self.posting(id)).collect();
+        let ids: Vec<u32> = anchors.iter().take(3).map(|&(_, id)| id).collect();
+        let mut places: Vec<u32> = Vec::new();
+        if seeds.len() >= 2 {
+            places.extend(
+                seeds[0]
+                    .iter()
+                    .copied()
+                    .filter(|&at| ids[1..].iter().any(|&id| near(id, at))),
+            );
+        }
+        if seeds.len() == 3 && seeds[1].len() <= SEED_BUDGET {
+            places.extend(seeds[1].iter().copied().filter(|&at| near(ids[2], at)));
+        }
+        if places.is_empty() {
+            places.extend(seeds[0].iter().take(SEED_BUDGET));
+        }
+        places.sort_unstable();
+        places.dedup();
 
         let mut windows: Vec<Window> = Vec::new();
         let mut i = 0;
-        while i < hits.len() {
-            let Some(turn) = self.turn_at(hits[i]) else {
+        while i < places.len() {
+            let Some(turn) = self.turn_at(places[i]) else {
                 i += 1;
                 continue;
             };
             let t = &self.turns[turn];
-            // A cluster: the seed hits of one turn within `reach` of its first.
-            let start = hits[i];
+            // One window for the places of one turn within `reach` of the first.
+            let start = places[i];
             let mut j = i + 1;
-            while j < hits.len() && hits[j] < t.end && hits[j] - start <= reach {
+            while j < places.len() && places[j] < t.end && places[j] - start <= reach {
                 j += 1;
             }
-            let end = hits[j - 1];
-            let (lo, hi) = (start.saturating_sub(reach).max(t.start), end.saturating_add(reach).min(t.end));
+            let end = places[j - 1];
+            let (lo, hi) = (
+                start.saturating_sub(reach).max(t.start),
+                end.saturating_add(reach).min(t.end),
+            );
             let votes = anchors
                 .iter()
                 .filter(|&&(_, id)| {
@@ -464,13 +512,12 @@ impl SourceIndex {
     }
 
     /// Align the quotation with the source around a window.
-    fn align_window(&self, items: &[Item], w: &Window) -> Option<Found> {
+    fn align_window(&self, items: &[Item], quote_bytes: usize, w: &Window) -> Option<Found> {
         let turn = &self.turns[w.turn as usize];
-        let words_in_quote = items.len() as u32;
-        // Room before the first and after the last hit: the whole quotation,
-        // as the hit may be its last or first word.
-        let gaps = items.iter().filter(|i| matches!(i, Item::Gap)).count() as u32;
-        let margin = words_in_quote * 12 + 64 + gaps * GAP_REACH_BYTES as u32;
+        // Room before the first and after the last seed: the whole quotation
+        // (the seed may be its last or first word), and what ellipses skip.
+        let gaps = items.iter().filter(|i| matches!(i, Item::Gap)).count();
+        let margin = (quote_bytes + 32 + gaps * GAP_REACH_BYTES) as u32;
         let from = w.start.saturating_sub(margin).max(turn.start);
         let to = w.end.saturating_add(margin).min(turn.end);
         let from = self.floor_char(from as usize);
@@ -577,6 +624,10 @@ mod tests {
         }
     }
 
+    fn index_of(text: &str, owners: Vec<usize>) -> SourceIndex {
+        index(text, owners)
+    }
+
     fn index(text: &str, owners: Vec<usize>) -> SourceIndex {
         let registry = [speaker("Olu Adeyemi", &["Adeyemi"]), speaker("Mara Voss", &[])];
         SourceIndex::build(
@@ -649,6 +700,14 @@ mod tests {
         };
         assert_eq!(search(&index, "The bridge opens in June", asante), (Some(0), None));
         assert_eq!(index.files_of(asante), vec![0]);
+        // A surname label names the article's full name; another name does not.
+        let index = index_of("ASANTE: The bridge opens in June.\n", Vec::new());
+        assert_eq!(search(&index, "The bridge opens in June", asante), (Some(0), None));
+        let mensah = Who {
+            registry: None,
+            name: "Kwame Mensah",
+        };
+        assert_eq!(search(&index, "The bridge opens in June", mensah), (None, Some(0)));
     }
 
     #[test]
