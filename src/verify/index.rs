@@ -86,9 +86,13 @@ pub struct SourceIndex {
     /// Each registry speaker's full name, as word keys.
     registry_names: Vec<Vec<String>>,
     vocabulary: FxHashMap<Box<str>, u32>,
-    /// `postings[posting_starts[id]..posting_starts[id + 1]]`: offsets of word `id`.
+    /// `postings[posting_starts[b]..posting_starts[b + 1]]`: the offsets of
+    /// the pairs of neighbouring words (in one turn) that hash to bucket `b`.
     posting_starts: Vec<u32>,
     postings: Vec<u32>,
+    bucket_bits: u32,
+    /// How many words are indexed.
+    words: usize,
 }
 
 impl std::fmt::Debug for SourceIndex {
@@ -97,7 +101,7 @@ impl std::fmt::Debug for SourceIndex {
             .field("files", &self.files.len())
             .field("bytes", &self.text.len())
             .field("turns", &self.turns.len())
-            .field("words", &self.postings.len())
+            .field("words", &self.words)
             .field("vocabulary", &self.vocabulary.len())
             .finish()
     }
@@ -164,6 +168,8 @@ impl SourceIndex {
             vocabulary: FxHashMap::default(),
             posting_starts: Vec::new(),
             postings: Vec::new(),
+            bucket_bits: 0,
+            words: 0,
         };
         let mut label_ids: FxHashMap<Vec<String>, usize> = FxHashMap::default();
         for (file_no, transcript) in transcripts.into_iter().enumerate() {
@@ -238,12 +244,24 @@ impl SourceIndex {
         index
     }
 
-    /// Two passes over the turns: count each word, then place its offsets.
+    /// Two passes over the turns: intern each word and count each pair of
+    /// neighbouring words by bucket, then place each pair's offset.
     fn build_postings(&mut self) {
-        let mut counts: Vec<u32> = Vec::new();
+        let words_total: usize = self.turns.iter().map(|t| (t.end - t.start) as usize / 6).sum();
+        // About four pairs per bucket: a collision only makes a list longer,
+        // the alignment sorts it out.
+        self.bucket_bits = (words_total / 4)
+            .max(1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(4, 26);
+        let buckets = 1usize << self.bucket_bits;
+        let mut counts: Vec<u32> = vec![0; buckets];
         let mut buf = String::new();
+        let mut words = 0usize;
         for turn in &self.turns {
             let text = &self.text[turn.start as usize..turn.end as usize];
+            let mut previous: Option<u32> = None;
             for (a, b) in words::words(text) {
                 let key = words::key_into(&text[a..b], &mut buf);
                 let id = match self.vocabulary.get(key) {
@@ -251,14 +269,18 @@ impl SourceIndex {
                     None => {
                         let id = self.vocabulary.len() as u32;
                         self.vocabulary.insert(key.into(), id);
-                        counts.push(0);
                         id
                     }
                 };
-                counts[id as usize] += 1;
+                words += 1;
+                if let Some(p) = previous {
+                    counts[self.bucket(p, id)] += 1;
+                }
+                previous = Some(id);
             }
         }
-        let mut starts = Vec::with_capacity(counts.len() + 1);
+        self.words = words;
+        let mut starts = Vec::with_capacity(buckets + 1);
         let mut total = 0u32;
         for &c in &counts {
             starts.push(total);
@@ -266,19 +288,31 @@ impl SourceIndex {
         }
         starts.push(total);
         drop(counts);
-        let mut fill: Vec<u32> = starts[..starts.len() - 1].to_vec();
+        let mut fill: Vec<u32> = starts[..buckets].to_vec();
         let mut postings = vec![0u32; total as usize];
         for turn in &self.turns {
             let text = &self.text[turn.start as usize..turn.end as usize];
+            let mut previous: Option<(u32, u32)> = None;
             for (a, b) in words::words(text) {
-                let id = self.vocabulary[words::key_into(&text[a..b], &mut buf)] as usize;
-                postings[fill[id] as usize] = turn.start + a as u32;
-                fill[id] += 1;
+                let id = self.vocabulary[words::key_into(&text[a..b], &mut buf)];
+                let at = turn.start + a as u32;
+                if let Some((p, p_at)) = previous {
+                    let bucket = self.bucket(p, id);
+                    postings[fill[bucket] as usize] = p_at;
+                    fill[bucket] += 1;
+                }
+                previous = Some((id, at));
             }
         }
         self.posting_starts = starts;
         self.postings = postings;
         self.vocabulary.shrink_to_fit();
+    }
+
+    /// The bucket of the pair of words `a b`.
+    fn bucket(&self, a: u32, b: u32) -> usize {
+        let pair = (u64::from(a) << 32) | u64::from(b);
+        (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bucket_bits)) as usize
     }
 
     /// Whether nothing was indexed.
@@ -293,7 +327,7 @@ impl SourceIndex {
 
     /// How many words are indexed.
     pub fn word_count(&self) -> usize {
-        self.postings.len()
+        self.words
     }
 
     /// Bytes of source text held.
@@ -301,10 +335,10 @@ impl SourceIndex {
         self.text.len()
     }
 
-    fn posting(&self, id: u32) -> &[u32] {
+    fn posting(&self, bucket: usize) -> &[u32] {
         let (a, b) = (
-            self.posting_starts[id as usize] as usize,
-            self.posting_starts[id as usize + 1] as usize,
+            self.posting_starts[bucket] as usize,
+            self.posting_starts[bucket + 1] as usize,
         );
         &self.postings[a..b]
     }
@@ -433,10 +467,14 @@ impl SourceIndex {
     /// search in the offset lists, so the cost follows the length of the
     /// rarest words' lists, not the size of the archive.
     fn windows(&self, items: &[Item], quote_bytes: usize) -> Vec<Window> {
-        let mut anchors: Vec<(usize, u32)> = items
-            .iter()
-            .filter_map(|i| match *i {
-                Item::Word(id) if id != UNKNOWN => Some((self.posting(id).len(), id)),
+        // Anchors are pairs of neighbouring quotation words the sources know.
+        let mut anchors: Vec<(usize, usize)> = items
+            .windows(2)
+            .filter_map(|pair| match *pair {
+                [Item::Word(a), Item::Word(b)] if a != UNKNOWN && b != UNKNOWN => {
+                    let bucket = self.bucket(a, b);
+                    Some((self.posting(bucket).len(), bucket))
+                }
                 _ => None,
             })
             .collect();
@@ -448,13 +486,13 @@ impl SourceIndex {
         }
         let gaps = items.iter().filter(|i| matches!(i, Item::Gap)).count();
         let reach = (quote_bytes * 3 / 2 + 64 + gaps * GAP_REACH_BYTES) as u32;
-        let near = |id: u32, at: u32| {
-            let list = self.posting(id);
+        let near = |bucket: usize, at: u32| {
+            let list = self.posting(bucket);
             let k = list.partition_point(|&p| p < at.saturating_sub(reach));
             list.get(k).is_some_and(|&p| p <= at.saturating_add(reach))
         };
         let seeds: Vec<&[u32]> = anchors.iter().take(3).map(|&(_, id)| self.posting(id)).collect();
-        let ids: Vec<u32> = anchors.iter().take(3).map(|&(_, id)| id).collect();
+        let ids: Vec<usize> = anchors.iter().take(3).map(|&(_, id)| id).collect();
         let mut places: Vec<u32> = Vec::new();
         if seeds.len() >= 2 {
             places.extend(

@@ -336,6 +336,14 @@ pub fn check_quote(index: &SourceIndex, rules: &RuleSet, text: &str, content: Sp
         return None;
     }
     let items = index.items(text, &pieces);
+    // The index finds passages by pairs of neighbouring words: a quote with
+    // no two words side by side ("gamble … reckless") cannot be looked up.
+    if !items
+        .windows(2)
+        .any(|pair| matches!(pair, [align::Item::Word(_), align::Item::Word(_)]))
+    {
+        return None;
+    }
     let (own, other) = index.search(&items, content.len(), who);
     let words = word_count as u32;
     let exact = |f: &index::Found| f.alignment.cost == 0;
