@@ -21,8 +21,10 @@ use rustc_hash::FxHashMap;
 
 /// At most this many of a quotation's rarest distinct words are looked up.
 const MAX_ANCHORS: usize = 8;
-/// A seed word with more offsets than this is not paired with the third
-/// rarest, and a lone seed is tried at no more places than this.
+/// The rarest this many word pairs of a quotation seed the search for it.
+const SEEDS: usize = 5;
+/// A seed pair with more offsets than this is not tried (nor any commoner),
+/// and a lone seed is tried at no more places than this.
 const SEED_BUDGET: usize = 2048;
 /// How many stretches of source are aligned per quotation and kind (the
 /// speaker's own words, everyone else's).
@@ -280,15 +282,17 @@ impl SourceIndex {
             }
         }
         self.words = words;
-        let mut starts = Vec::with_capacity(buckets + 1);
+        // `counts` becomes each bucket's start, then serves as its fill cursor
+        // (ending at the next bucket's start), and is shifted back at the end.
+        let mut starts = counts;
         let mut total = 0u32;
-        for &c in &counts {
-            starts.push(total);
-            total += c;
+        for slot in starts.iter_mut() {
+            let count = *slot;
+            *slot = total;
+            total += count;
         }
         starts.push(total);
-        drop(counts);
-        let mut fill: Vec<u32> = starts[..buckets].to_vec();
+        let fill = &mut starts;
         let mut postings = vec![0u32; total as usize];
         for turn in &self.turns {
             let text = &self.text[turn.start as usize..turn.end as usize];
@@ -304,6 +308,9 @@ impl SourceIndex {
                 previous = Some((id, at));
             }
         }
+        // Each cursor now stands at its bucket's end: shift them back by one.
+        starts.copy_within(0..buckets, 1);
+        starts[0] = 0;
         self.posting_starts = starts;
         self.postings = postings;
         self.vocabulary.shrink_to_fit();
@@ -491,22 +498,23 @@ impl SourceIndex {
             let k = list.partition_point(|&p| p < at.saturating_sub(reach));
             list.get(k).is_some_and(|&p| p <= at.saturating_add(reach))
         };
-        let seeds: Vec<&[u32]> = anchors.iter().take(3).map(|&(_, id)| self.posting(id)).collect();
-        let ids: Vec<usize> = anchors.iter().take(3).map(|&(_, id)| id).collect();
+        // A place is a seed's offset with another seed near it: a changed
+        // word spoils the two pairs it is in, so five seeds leave three good.
+        let seeds: Vec<usize> = anchors.iter().take(SEEDS).map(|&(_, bucket)| bucket).collect();
         let mut places: Vec<u32> = Vec::new();
-        if seeds.len() >= 2 {
+        for (i, &seed) in seeds.iter().enumerate() {
+            let list = self.posting(seed);
+            if list.len() > SEED_BUDGET {
+                break;
+            }
             places.extend(
-                seeds[0]
-                    .iter()
+                list.iter()
                     .copied()
-                    .filter(|&at| ids[1..].iter().any(|&id| near(id, at))),
+                    .filter(|&at| seeds.iter().enumerate().any(|(j, &other)| j != i && near(other, at))),
             );
         }
-        if seeds.len() == 3 && seeds[1].len() <= SEED_BUDGET {
-            places.extend(seeds[1].iter().copied().filter(|&at| near(ids[2], at)));
-        }
         if places.is_empty() {
-            places.extend(seeds[0].iter().take(SEED_BUDGET));
+            places.extend(self.posting(seeds[0]).iter().take(SEED_BUDGET));
         }
         places.sort_unstable();
         places.dedup();
