@@ -46,6 +46,8 @@ pub struct SourceFileInfo {
 struct TurnInfo {
     start: u32,
     end: u32,
+    /// The 1-based line of `start` in its file.
+    line: u32,
     /// The label as written, as a range of the index text.
     label: Option<(u32, u32)>,
     /// Registry speakers whose words these are.
@@ -177,6 +179,8 @@ impl SourceIndex {
         for (file_no, transcript) in transcripts.into_iter().enumerate() {
             let base = index.text.len();
             let file = file_no as u32;
+            // The line of each turn, counted as the turns go.
+            let (mut line, mut line_at) = (1u32, 0usize);
             for turn in transcript::turns(&transcript.text, &is_name) {
                 let label_text = turn.label.map(|(a, b)| &transcript.text[a..b]);
                 let label = label_text.map(key_words);
@@ -213,7 +217,10 @@ impl SourceIndex {
                         files.push(file);
                     }
                 }
+                line += memchr::memchr_iter(b'\n', &transcript.text.as_bytes()[line_at..turn.span.0]).count() as u32;
+                line_at = turn.span.0;
                 index.turns.push(TurnInfo {
+                    line,
                     start: (base + turn.span.0) as u32,
                     end: (base + turn.span.1) as u32,
                     label: turn.label.map(|(a, b)| ((base + a) as u32, (base + b) as u32)),
@@ -510,7 +517,8 @@ impl SourceIndex {
             places.extend(
                 list.iter()
                     .copied()
-                    .filter(|&at| seeds.iter().enumerate().any(|(j, &other)| j != i && near(other, at))),
+                    // Each pair of seeds is tried once: a place near both is found from the rarer.
+                    .filter(|&at| seeds[i + 1..].iter().any(|&other| near(other, at))),
             );
         }
         if places.is_empty() {
@@ -600,8 +608,13 @@ impl SourceIndex {
     pub fn place(&self, start: u32, end: u32) -> Place<'_> {
         let file_no = self.files.partition_point(|f| f.start <= start).saturating_sub(1);
         let file = &self.files[file_no];
-        let before = &self.text.as_bytes()[file.start as usize..start as usize];
-        let line = memchr::memchr_iter(b'\n', before).count() + 1;
+        // Count lines from the start of the turn, whose line is known.
+        let (from, first_line) = match self.turn_at(start) {
+            Some(t) => (self.turns[t].start, self.turns[t].line as usize),
+            None => (file.start, 1),
+        };
+        let before = &self.text.as_bytes()[from as usize..start as usize];
+        let line = memchr::memchr_iter(b'\n', before).count() + first_line;
         Place {
             file: &file.name,
             line,
