@@ -67,8 +67,9 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
     let text = decode(bytes)?;
     Ok(match InputFormat::from_path(path) {
-        InputFormat::Markdown => masked_markdown(text),
         InputFormat::Plain => text,
+        // Markup blanked out, offsets kept (a transcript given as .html too).
+        format => masked(text, format),
     })
 }
 
@@ -123,8 +124,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
     }
 }
 
-fn masked_markdown(text: String) -> String {
-    let source = SourceFile::new("", text, InputFormat::Markdown);
+fn masked(text: String, format: InputFormat) -> String {
+    let source = SourceFile::new("", text, format);
     Prose::of(&source).text.into_owned()
 }
 
