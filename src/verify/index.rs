@@ -2,16 +2,17 @@
 //!
 //! All transcripts are kept in one text (offsets are `u32`, so up to 4 GiB
 //! of sources). Every word inside a speaker's turn gets an id (its comparison
-//! key interned once), and each id an ordered list of the offsets where it
-//! occurs. A quotation is looked up by its rarest words: their offsets are
-//! merged, a sliding window finds the places where most of them occur close
-//! together, and only those few stretches of source are read again and
-//! aligned word by word ([`super::align`]). Nothing is proportional to the
-//! size of the sources except the lists of the words looked up.
+//! key interned once), and every pair of neighbouring words in a turn is
+//! hashed into a bucket that lists the offsets where its pairs start. A
+//! quotation is looked up by its rarest pairs: places where two of them are
+//! near each other, scored by how many of its pairs are near, and only the
+//! best few stretches of source are read again and aligned word by word
+//! ([`super::align`]). Nothing is proportional to the size of the sources
+//! except the lists of the pairs looked up, which stay short.
 //!
-//! Memory is the text itself plus four bytes per indexed word (its offset in
-//! one posting list) plus the vocabulary: about 1.7 times the sources for
-//! English prose (docs/verification.md).
+//! Memory is the text itself plus four bytes per indexed word (its pair's
+//! offset), the bucket table (about one `u32` per four words) and the
+//! vocabulary: about 2.4 times the sources (docs/verification.md).
 
 use super::align::{self, Alignment, Item, UNKNOWN};
 use super::transcript::{self, Transcript};
@@ -474,12 +475,12 @@ impl SourceIndex {
 
     /// The stretches of source where the quotation's rarest words cluster.
     ///
-    /// The three rarest words seed the search: a place where the rarest has
-    /// the second or third near it, or where the second has the third near it
-    /// (in case the rarest is the word the quote changed). Each place's votes
-    /// are the number of the quotation's anchor words near it. All by binary
-    /// search in the offset lists, so the cost follows the length of the
-    /// rarest words' lists, not the size of the archive.
+    /// The five rarest pairs of neighbouring words seed the search: a place
+    /// is a seed's offset with another seed near it (a changed word spoils
+    /// only the two pairs it is in). Each place's votes are the number of the
+    /// quotation's anchor pairs near it. All by binary search in the offset
+    /// lists, so the cost follows the length of the rarest pairs' lists, not
+    /// the size of the archive.
     fn windows(&self, items: &[Item], quote_bytes: usize) -> Vec<Window> {
         // Anchors are pairs of neighbouring quotation words the sources know.
         let mut anchors: Vec<(usize, usize)> = items
