@@ -25,6 +25,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod text;
+pub mod verify;
 
 pub use attribution::{Attribution, AttributionKind, SpeakerClass};
 pub use document::Document;
@@ -43,6 +44,8 @@ pub struct Engine {
     pub lexicon: Lexicon,
     /// The rule files' custom rules (`rules:`), compiled.
     pub custom: rules::custom::CustomRules,
+    /// The speakers' source transcripts, indexed once per run (quote verification).
+    pub sources: Option<std::sync::Arc<verify::SourceIndex>>,
 }
 
 /// Everything attrib knows about one document.
@@ -53,6 +56,20 @@ pub struct Analysis<'s> {
     pub cast: Cast,
     /// Every proper-name mention, in order (found once; resolve and checks share it).
     pub names: Vec<attribution::grammar::NameMention>,
+    /// The quotes verification found wrong, worked out once for the three
+    /// verification checks ([`Analysis::quote_checks`]).
+    pub quote_checks: std::sync::OnceLock<Vec<verify::QuoteCheck>>,
+}
+
+impl Analysis<'_> {
+    /// The quotes that differ from, or are missing from, the sources of the
+    /// engine (none without sources).
+    pub fn quote_checks(&self, engine: &Engine) -> &[verify::QuoteCheck] {
+        self.quote_checks.get_or_init(|| match &engine.sources {
+            Some(index) => verify::verify(self, &engine.rules, index),
+            None => Vec::new(),
+        })
+    }
 }
 
 impl Engine {
@@ -60,7 +77,24 @@ impl Engine {
         let lexicon = Lexicon::compile(&rules.lists);
         let custom = rules::custom::CustomRules::compile(&rules.rules)
             .with_context(&rules.outlets, &rules.lists.courtesy_titles);
-        Engine { rules, lexicon, custom }
+        Engine {
+            rules,
+            lexicon,
+            custom,
+            sources: None,
+        }
+    }
+
+    /// The engine with the rule set's sources (and `extra` files or folders)
+    /// read and indexed; problems reading them are returned, the rest is used.
+    pub fn with_sources(mut self, extra: &[std::path::PathBuf]) -> (Self, Vec<verify::SourceError>) {
+        let has_sources = !extra.is_empty() || self.rules.speakers.iter().any(|s| !s.sources.is_empty());
+        if !has_sources {
+            return (self, Vec::new());
+        }
+        let (index, errors) = verify::index_sources(&self.rules, extra);
+        self.sources = Some(std::sync::Arc::new(index));
+        (self, errors)
     }
 
     /// Segment, find attributions and resolve speakers.
@@ -82,6 +116,7 @@ impl Engine {
             attributions,
             cast,
             names,
+            quote_checks: std::sync::OnceLock::new(),
         }
     }
 

@@ -271,7 +271,7 @@ fn explain_prints_the_documentation() {
         .args(["explain", "misquote"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("not built yet"));
+        .stdout(predicate::str::contains("## What it does").and(predicate::str::contains("Default severity: error")));
     attrib(repo())
         .arg("explain")
         .assert()

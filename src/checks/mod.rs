@@ -75,6 +75,7 @@ pub mod detached_attribution;
 pub mod duplicate_passage;
 pub mod late_full_name;
 pub mod loaded_verb;
+pub mod misquote;
 pub mod missing_affiliation;
 pub mod name_inconsistent;
 pub mod secondhand_source;
@@ -82,7 +83,9 @@ pub mod unattributed_quote;
 pub mod unbalanced_quote;
 pub mod unknown_speaker;
 pub mod unsupported_claim;
+pub mod unverified_quote;
 pub mod vague_source;
+pub mod wrong_speaker;
 
 /// Every built-in check, sorted by code.
 pub static ALL: &[&dyn Check] = &[
@@ -92,6 +95,7 @@ pub static ALL: &[&dyn Check] = &[
     &duplicate_passage::DuplicatePassage,
     &late_full_name::LateFullName,
     &loaded_verb::LoadedVerb,
+    &misquote::Misquote,
     &missing_affiliation::MissingAffiliation,
     &name_inconsistent::NameInconsistent,
     &secondhand_source::SecondhandSource,
@@ -99,11 +103,10 @@ pub static ALL: &[&dyn Check] = &[
     &unbalanced_quote::UnbalancedQuote,
     &unknown_speaker::UnknownSpeaker,
     &unsupported_claim::UnsupportedClaim,
+    &unverified_quote::UnverifiedQuote,
     &vague_source::VagueSource,
+    &wrong_speaker::WrongSpeaker,
 ];
-
-/// Codes DESIGN.md reserves for quote verification, not yet built.
-pub const VERIFICATION_CODES: &[&str] = &["misquote", "unverified-quote", "wrong-speaker"];
 
 /// The info of a built-in check by code.
 pub fn info(code: &str) -> Option<&'static CheckInfo> {
@@ -151,7 +154,9 @@ pub(crate) mod test_support {
             let file = crate::rules::parse_rule_file("test.yaml", extra_yaml).expect("test rules parse");
             rules.merge("test.yaml", file);
         }
-        let engine = Engine::new(rules);
+        // Inline sources (`sources: [{text: …}]`) are indexed; paths would be read from the working folder.
+        let (engine, errors) = Engine::new(rules).with_sources(&[]);
+        assert!(errors.is_empty(), "test sources: {errors:?}");
         let source = crate::SourceFile::new("test.txt", text, crate::InputFormat::Plain);
         engine
             .check(&source)

@@ -26,6 +26,11 @@ pub struct CheckArgs {
     /// The lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Transcripts to verify quotes against, besides the registry's `sources`
+    /// (files or folders of .txt/.md; repeatable). Their speaker labels say
+    /// whose words each turn is.
+    #[arg(long, value_name = "PATH")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,14 +71,37 @@ impl FailOn {
 struct Engines {
     explicit: Option<Engine>,
     by_config: HashMap<Option<PathBuf>, Engine>,
+    /// `--sources`, indexed with each engine's registry.
+    sources: Vec<PathBuf>,
+}
+
+/// An engine for a rule set, with its sources indexed; source problems are reported.
+fn engine_with_sources(rules: attrib::RuleSet, sources: &[PathBuf], ui: &mut Ui) -> Engine {
+    let (engine, errors) = Engine::new(rules).with_sources(sources);
+    for err in &errors {
+        ui.error(err);
+    }
+    if let Some(index) = &engine.sources {
+        for file in index.unused_files() {
+            ui.warn(&format!(
+                "source {file}: no turn in it is a known speaker's (no speaker label, and no registry \
+                 speaker lists it), so no quote is checked against it"
+            ));
+        }
+    }
+    engine
 }
 
 impl Engines {
-    fn new(ui: &mut Ui) -> Self {
-        let explicit = (!ui.rules.is_empty()).then(|| Engine::new(ui.load_rules()));
+    fn new(ui: &mut Ui, sources: Vec<PathBuf>) -> Self {
+        let explicit = (!ui.rules.is_empty()).then(|| {
+            let rules = ui.load_rules();
+            engine_with_sources(rules, &sources, ui)
+        });
         Engines {
             explicit,
             by_config: HashMap::new(),
+            sources,
         }
     }
 
@@ -88,18 +116,19 @@ impl Engines {
         };
         let dir = dir.canonicalize().unwrap_or(dir);
         let config = super::find_config(&dir);
+        let sources = &self.sources;
         self.by_config.entry(config.clone()).or_insert_with(|| {
             let (rules, errors) = attrib::rules::load::load_rule_set(&config.into_iter().collect::<Vec<_>>());
             for err in &errors {
                 ui.error(err);
             }
-            Engine::new(rules)
+            engine_with_sources(rules, sources, ui)
         })
     }
 }
 
 pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
-    let mut engines = Engines::new(ui);
+    let mut engines = Engines::new(ui, args.sources.clone());
     let mut reporter: Box<dyn Reporter> = match args.format {
         CheckFormat::Human => Box::new(HumanReporter::new(ui.stdout_color(), ui.quiet)),
         CheckFormat::Json => Box::new(JsonReporter::new()),

@@ -1,7 +1,7 @@
 //! `attrib explain CODE`: a check's documentation; without a code, the list.
 
 use super::{Exit, Message, Ui};
-use attrib::checks::{self, VERIFICATION_CODES};
+use attrib::checks;
 use clap::Args;
 use std::io::{self, Write};
 
@@ -47,12 +47,7 @@ fn explain(code: &str) -> Option<String> {
             keys = rule_keys(code),
         ));
     }
-    VERIFICATION_CODES.contains(&code).then(|| {
-        format!(
-            "# {code}\n\nReserved for quote verification (direct quotes checked against the speaker's source \
-             transcripts).\n\nNote: quote verification is not built yet, so `{code}` is never reported.\n"
-        )
-    })
+    None
 }
 
 /// The rule-file keys that tune each check, beyond `checks:` (docs/rules.md).
@@ -86,6 +81,10 @@ const TUNING: &[(&str, &[&str])] = &[
         ],
     ),
     ("loaded-verb", &["lexicon.reporting_verbs (the class of each form)"]),
+    (
+        "misquote",
+        &["speakers[].sources", "speakers[].aliases", "attrib check --sources"],
+    ),
     (
         "missing-affiliation",
         &[
@@ -122,6 +121,7 @@ const TUNING: &[(&str, &[&str])] = &[
             "lexicon.generalisations",
         ],
     ),
+    ("unverified-quote", &["speakers[].sources", "attrib check --sources"]),
     (
         "vague-source",
         &[
@@ -129,6 +129,10 @@ const TUNING: &[(&str, &[&str])] = &[
             "lexicon.vague_heads",
             "lexicon.passive_vague_verbs",
         ],
+    ),
+    (
+        "wrong-speaker",
+        &["speakers[].sources", "speakers[].aliases", "attrib check --sources"],
     ),
 ];
 
@@ -167,12 +171,6 @@ fn list() -> String {
             info.code,
             info.default_severity.as_str(),
             info.summary
-        ));
-    }
-    for code in VERIFICATION_CODES {
-        text.push_str(&format!(
-            "{code:width$}  {:7}  quote verification (not built yet)\n",
-            "-"
         ));
     }
     text

@@ -142,6 +142,13 @@ impl Ui {
         let _ = writeln!(io::stderr().lock(), "{}\n", text.trim_end());
     }
 
+    /// A note on stderr that does not fail the run (unless --quiet hides it).
+    pub fn warn(&mut self, message: &str) {
+        if !self.quiet {
+            let _ = writeln!(io::stderr().lock(), "warning: {message}\n");
+        }
+    }
+
     /// Report an error writing stdout. A closed pipe (`attrib … | head`) is
     /// not an error worth a message.
     pub fn output_error(&mut self, err: io::Error) {

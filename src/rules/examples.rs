@@ -56,7 +56,8 @@ pub fn run_examples(name: &str, text: &str, file: &RuleFile, rules: &RuleSet) ->
     }
     let tree = yaml::parse(text).ok();
     let offset_of = |path: &[Seg<'_>]| tree.as_ref().map_or(0, |t| t.offset_of(path));
-    let shared = Engine::new(rules.clone());
+    // Inline transcripts (`sources: [{text: …}]`) let verification examples run.
+    let shared = Engine::new(rules.clone()).with_sources(&[]).0;
     let off = |rules: &RuleSet, code: &str| match super::builtin_default(code) {
         Some(default) => rules.severity_of(code, default).is_none(),
         None => rules
@@ -70,7 +71,7 @@ pub fn run_examples(name: &str, text: &str, file: &RuleFile, rules: &RuleSet) ->
             Some(setup) => {
                 let mut set = rules.clone();
                 set.merge(&format!("{name} (examples setup)"), setup.clone());
-                own = Engine::new(set);
+                own = Engine::new(set).with_sources(&[]).0;
                 &own
             }
             None => &shared,

@@ -41,7 +41,15 @@ pub fn load_rule_set(paths: &[PathBuf]) -> (RuleSet, Vec<RuleError>) {
                     let key = canonical(&loaded.path);
                     if !merged.contains(&key) {
                         merged.push(key);
+                        let first_speaker = set.speakers.len();
                         set.merge(&loaded.name, loaded.file);
+                        // Relative `sources` are read from the rule file's folder.
+                        let text: std::sync::Arc<str> = loaded.text.into();
+                        let dir = loaded.path.parent().map(Path::to_path_buf).unwrap_or_default();
+                        for origin in &mut set.speaker_origins[first_speaker..] {
+                            origin.dir = Some(dir.clone());
+                            origin.text = Some(text.clone());
+                        }
                     }
                 }
             }

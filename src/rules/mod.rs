@@ -14,8 +14,8 @@ pub mod yaml;
 
 pub use lexicon::Lexicon;
 pub use schema::{
-    CheckOverride, CheckSetting, CustomRule, Examples, Level, LexiconLists, OutletEntry, RuleFile, RuleKind, Severity,
-    SpeakerEntry, VerbClass, VerbGroup,
+    CheckOverride, CheckSetting, CustomRule, Examples, InlineSource, Level, LexiconLists, OutletEntry, RuleFile,
+    RuleKind, Severity, SourceRef, SpeakerEntry, VerbClass, VerbGroup,
 };
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
@@ -109,6 +109,19 @@ pub fn builtin_default(code: &str) -> Option<Severity> {
     crate::checks::info(code).map(|i| i.default_severity)
 }
 
+/// The rule file a registry speaker comes from.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerOrigin {
+    /// The rule file's name as reported.
+    pub rule_file: String,
+    /// The speaker's position in that file's `speakers` list.
+    pub index: usize,
+    /// The rule file's folder, when it was read from disk.
+    pub dir: Option<std::path::PathBuf>,
+    /// The rule file's text, for pointing errors at its lines.
+    pub text: Option<std::sync::Arc<str>>,
+}
+
 /// The merged rule set a run uses: the defaults, then each user file in order.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
@@ -118,6 +131,9 @@ pub struct RuleSet {
     pub checks: BTreeMap<String, Level>,
     pub lists: LexiconLists,
     pub speakers: Vec<SpeakerEntry>,
+    /// Where each speaker (same index) was defined: relative `sources` are
+    /// read from there, and errors about them point there.
+    pub speaker_origins: Vec<SpeakerOrigin>,
     pub outlets: Vec<OutletEntry>,
     pub strict: bool,
     /// Custom rules; a later rule with the same id replaces an earlier one.
@@ -198,6 +214,13 @@ impl RuleSet {
             time_words,
             prepositions
         );
+        self.speaker_origins
+            .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {
+                rule_file: name.to_string(),
+                index,
+                dir: None,
+                text: None,
+            }));
         self.speakers.extend(file.speakers);
         self.outlets.extend(file.outlets);
     }

@@ -377,9 +377,11 @@ pub struct SpeakerEntry {
     pub role: Option<String>,
     #[serde(default)]
     pub affiliation: Option<String>,
-    /// Transcripts of what this speaker said (used by quote verification).
+    /// Transcripts of what this speaker said, for quote verification: paths
+    /// or globs relative to the rule file (plain text or Markdown), or
+    /// `{text: …}` with the transcript written inline.
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<SourceRef>,
     /// Check codes never reported for this speaker (a deliberately anonymous source).
     #[serde(default)]
     pub allow: Vec<String>,
@@ -394,4 +396,21 @@ pub struct OutletEntry {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+}
+
+/// One entry of a speaker's `sources`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SourceRef {
+    /// A file, or a glob (`transcripts/adeyemi-*.txt`), relative to the rule file.
+    Path(String),
+    /// A transcript written in the rule file (handy for `examples`).
+    Inline(InlineSource),
+}
+
+/// A transcript given inline: `{text: "ADEYEMI: We will not raise fares."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InlineSource {
+    pub text: String,
 }

@@ -429,13 +429,12 @@ fn check_meaning<'a>(
             }
             if let Some(dir) = dir {
                 for (j, source) in speaker.sources.iter().enumerate() {
-                    if !dir.join(source).is_file() {
+                    let super::SourceRef::Path(source) = source else {
+                        continue;
+                    };
+                    if let Err(reason) = crate::verify::expand_listing(dir, source) {
                         problems.push(
-                            Problem::at(
-                                path(&[Seg::Key("sources"), Seg::Index(j)]),
-                                format!("source file `{source}` does not exist"),
-                            )
-                            .help(Some(format!(
+                            Problem::at(path(&[Seg::Key("sources"), Seg::Index(j)]), reason).help(Some(format!(
                                 "paths are relative to the rule file's folder, {}",
                                 dir.display()
                             ))),
@@ -528,7 +527,7 @@ fn check_meaning<'a>(
                     )),
                 );
             }
-            if crate::checks::info(id).is_some() || crate::checks::VERIFICATION_CODES.contains(&id) {
+            if crate::checks::info(id).is_some() {
                 problems.push(
                     Problem::at(path(&[Seg::Key("id")]), format!("`{id}` is a built-in check's code")).help(Some(
                         format!("give the rule its own id; tune the built-in check under `checks: {{{id}: …}}`"),
