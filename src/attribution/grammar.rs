@@ -410,7 +410,17 @@ impl<'l> Grammar<'l> {
             (None, Head::Role) => SpeakerClass::Anonymous,
         };
         // A bare plural role with no determiner ("economists say") is vague.
-        let class = if det.is_none() && name.is_none() && head == Head::Role && description.ends_with('s') {
+        // "Officials say" is vague; "Sources close to the club say" tells
+        // how the sources know and stays anonymous.
+        let next_word = rest.split_whitespace().next().unwrap_or_default();
+        let post_modified = self.lex.prepositions.contains(next_word)
+            || matches!(next_word, "close" | "familiar" | "briefed" | "involved" | "who");
+        let class = if det.is_none()
+            && name.is_none()
+            && class == SpeakerClass::Anonymous
+            && description.ends_with('s')
+            && !post_modified
+        {
             SpeakerClass::Vague
         } else {
             class
@@ -433,7 +443,8 @@ impl<'l> Grammar<'l> {
     /// A bare proper name: a person, or an organisation when its last word is
     /// an organisation noun ("Pangoal Institution") or it is an acronym.
     fn named_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
-        let (rest, name) = self.proper_name(i)?;
+        let (rest, written) = self.proper_name(i)?;
+        let (role, name) = self.split_leading_role(written);
         let last = name.rsplit(' ').next().unwrap_or(name);
         let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '&');
         let class = if acronym
@@ -450,13 +461,22 @@ impl<'l> Grammar<'l> {
             Np {
                 text: name,
                 name: Some(name),
-                role: None,
+                role,
                 affiliation: None,
                 class,
                 pronoun: false,
-                extent: name,
+                extent: written,
             },
         ))
+    }
+
+    /// "Coxswain Freya Haldane" at the start of a sentence: a role noun
+    /// capitalised before a name is its title, not part of it.
+    fn split_leading_role<'a>(&self, name: &'a str) -> (Option<&'a str>, &'a str) {
+        match name.split_once(' ') {
+            Some((first, rest)) if self.lex.role_nouns.contains(first) && rest.contains(' ') => (Some(first), rest),
+            _ => (None, name),
+        }
     }
 
     /// One speaker phrase.
@@ -1501,7 +1521,11 @@ impl<'l> Grammar<'l> {
                     let titled = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(rest);
                     let found = match titled {
                         Ok((after, (title, _, name))) => Some((after, name, Some(title))),
-                        Err(_) => self.proper_name(rest).ok().map(|(after, name)| {
+                        Err(_) => self.proper_name(rest).ok().map(|(after, written)| {
+                            if let (Some(role), name) = self.split_leading_role(written) {
+                                return (after, name, Some(role));
+                            }
+                            let name = written;
                             // A role noun written just before the name is its title
                             // in lower case: "manager Viktor Brodsky".
                             let before = slice[..index].trim_end();
