@@ -48,6 +48,27 @@ fn is_opening_mark(c: char) -> bool {
 }
 
 /// "T", "T.N", "J.R.R": capitals joined by dots.
+/// Whether `word` is one of `words`, ignoring ASCII case (without lowercasing a copy).
+fn is_any_ignoring_ascii_case(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether `text` ends with `suffix`, ignoring ASCII case (without lowercasing a copy).
+fn ends_with_ignoring_ascii_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The character at byte `index` (a character boundary), decoding only non-ASCII.
+#[inline]
+fn char_at(s: &str, index: usize) -> Option<char> {
+    match s.as_bytes().get(index) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[index..].chars().next(),
+        None => None,
+    }
+}
+
 fn is_initials(word: &str) -> bool {
     word.split('.').all(|part| {
         let mut chars = part.chars();
@@ -128,23 +149,24 @@ impl<'l> Grammar<'l> {
     fn token<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
         let mut end = 0;
         let mut prev = None;
-        let mut chars = i.char_indices().peekable();
-        while let Some((index, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let mut index = 0;
+        while let Some(c) = char_at(i, index) {
+            let after = index + c.len_utf8();
             if c.is_alphanumeric() {
-                end = index + c.len_utf8();
+                end = after;
             } else if end > 0
                 && matches!(c, '-' | '\'' | '’' | '.' | '&' | '/')
-                && next.is_some_and(char::is_alphanumeric)
+                && char_at(i, after).is_some_and(char::is_alphanumeric)
             {
                 // inner punctuation: keep going
             } else if end > 0 && matches!(c, '\'' | '’') && matches!(prev, Some('s' | 'S')) {
-                end = index + c.len_utf8();
+                end = after;
                 break;
             } else {
                 break;
             }
             prev = Some(c);
+            index = after;
         }
         if end == 0 {
             return fail(i);
@@ -173,12 +195,13 @@ impl<'l> Grammar<'l> {
         let contraction = ["ve", "ll", "re", "d", "m", "t"]
             .iter()
             .any(|ending| word.strip_suffix(ending).is_some_and(|w| w.ends_with(['\'', '’'])));
+        let info = self.lex.word(word);
         let usable = is_capitalised(word)
             && !contraction
-            && !self.lex.not_names.contains(word)
-            && !self.lex.is_pronoun(word)
-            && !self.lex.determiners.contains(word)
-            && self.lex.verb_class(word).is_none();
+            && !info.is_in(&self.lex.not_names)
+            && !info.is_pronoun()
+            && !info.is_in(&self.lex.determiners)
+            && info.verb_class().is_none();
         if usable {
             Ok((rest, word))
         } else {
@@ -204,6 +227,11 @@ impl<'l> Grammar<'l> {
 
     /// The longest title from the lexicon at the start of `i` ("Finance Minister", "Dr.").
     fn title<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        // Most words start no title: give up before collecting candidates.
+        let (_, first) = self.token(i)?;
+        if !self.lex.title_starts.contains(first) {
+            return fail(i);
+        }
         let mut ends = Vec::with_capacity(self.lex.longest_title_words);
         let mut rest = i;
         for n in 0..self.lex.longest_title_words {
@@ -242,17 +270,18 @@ impl<'l> Grammar<'l> {
 
     fn head_of_form(&self, word: &str) -> Option<Head> {
         let lex = self.lex;
-        if lex.anonymous_heads.contains(word) {
+        let info = lex.word(word);
+        if info.is_in(&lex.anonymous_heads) {
             Some(Head::Anonymous)
-        } else if lex.vague_heads.contains(word) {
+        } else if info.is_in(&lex.vague_heads) {
             Some(Head::Vague)
-        } else if lex.document_heads.contains(word) {
+        } else if info.is_in(&lex.document_heads) {
             Some(Head::Document)
-        } else if lex.organization_heads.contains(word) {
+        } else if info.is_in(&lex.organization_heads) {
             Some(Head::Organization)
-        } else if lex.outlet_heads.contains(word) {
+        } else if info.is_in(&lex.outlet_heads) {
             Some(Head::Outlet)
-        } else if lex.role_nouns.contains(word) {
+        } else if info.is_in(&lex.role_nouns) {
             Some(Head::Role)
         } else {
             None
@@ -262,16 +291,17 @@ impl<'l> Grammar<'l> {
     /// Whether a word can modify a head noun inside a description.
     fn is_modifier(&self, word: &str) -> bool {
         let lex = self.lex;
+        let info = lex.word(word);
         // "report", "statement", "post": nouns that are also verb forms.
-        if self.head_of(word).is_some() && !lex.auxiliaries.contains(word) && !lex.be_verbs.contains(word) {
+        if self.head_of(word).is_some() && !info.is_in(&lex.auxiliaries) && !info.is_in(&lex.be_verbs) {
             return true;
         }
-        !(lex.verb_class(word).is_some()
-            || lex.auxiliaries.contains(word)
-            || lex.be_verbs.contains(word)
-            || lex.determiners.contains(word)
-            || lex.prepositions.contains(word)
-            || lex.is_pronoun(word)
+        !(info.verb_class().is_some()
+            || info.is_in(&lex.auxiliaries)
+            || info.is_in(&lex.be_verbs)
+            || info.is_in(&lex.determiners)
+            || info.is_in(&lex.prepositions)
+            || info.is_pronoun()
             || matches!(word, "and" | "or" | "but" | "that" | "who" | "which" | "whom" | "whose"))
     }
 
@@ -971,7 +1001,7 @@ impl<'l> Grammar<'l> {
 
     /// "told Al Jazeera", "said to reporters", "told the Valley Courier".
     fn recipient<'a>(&self, cue: &str, after: &'a str) -> (&'a str, Option<&'a str>) {
-        let lower_tell = matches!(cue.to_ascii_lowercase().as_str(), "told" | "tell" | "tells" | "telling");
+        let lower_tell = is_any_ignoring_ascii_case(cue, &["told", "tell", "tells", "telling"]);
         let parsed = if lower_tell {
             (ws1, |j| self.recipient_np(j)).parse(after).map(|(r, (_, n))| (r, n))
         } else {
@@ -1063,7 +1093,7 @@ impl<'l> Grammar<'l> {
                 .split_whitespace()
                 .next_back()
                 .unwrap_or_default();
-            let negated = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "neither" | "no" | "nobody" | "none");
+            let negated = |w: &str| is_any_ignoring_ascii_case(w, &["neither", "no", "nobody", "none"]);
             if first_word.eq_ignore_ascii_case("that") || negated(first_word) || negated(previous_word) {
                 continue;
             }
@@ -1095,11 +1125,7 @@ impl<'l> Grammar<'l> {
             }
             // "… according to Qingdao Xu, a scholar, suggested": the phrase
             // after "according to" is that frame's speaker, not this verb's.
-            if text[sentence.start..sentence.start + start]
-                .trim_end()
-                .to_ascii_lowercase()
-                .ends_with("according to")
-            {
+            if ends_with_ignoring_ascii_case(text[sentence.start..sentence.start + start].trim_end(), "according to") {
                 continue;
             }
             // "Russian state media": a singular subject does not take a bare
@@ -1294,8 +1320,7 @@ impl<'l> Grammar<'l> {
         if !before.ends_with(',') {
             return false;
         }
-        let cue_text = cue.span.slice(text).to_ascii_lowercase();
-        if matches!(cue_text.as_str(), "told" | "tell" | "tells" | "telling") {
+        if is_any_ignoring_ascii_case(cue.span.slice(text), &["told", "tell", "tells", "telling"]) {
             return false; // "…, told the chamber": an object, not an inverted subject
         }
         let after = &text[cue.span.end..sentence.end];

@@ -37,50 +37,53 @@ declare_check! {
 const MIN_WORDS: usize = 8;
 const MIN_SHARED: f64 = 0.6;
 
-/// Bytes of a comparison key, hashed through a stack buffer in chunks that
-/// depend only on the key, so equal keys hash equal however they were built.
-struct KeyHasher {
-    hasher: FxHasher,
-    buffer: [u8; 32],
+/// A word's comparison key, in a stack buffer unless it is unusually long.
+struct Key {
+    buffer: [u8; 64],
     len: usize,
+    spilled: Vec<u8>,
 }
 
-impl KeyHasher {
+impl Key {
     fn new() -> Self {
-        KeyHasher {
-            hasher: FxHasher::default(),
-            buffer: [0; 32],
+        Key {
+            buffer: [0; 64],
             len: 0,
+            spilled: Vec::new(),
         }
     }
 
     fn push(&mut self, bytes: &[u8]) {
-        if self.len + bytes.len() > self.buffer.len() {
-            self.hasher.write(&self.buffer[..self.len]);
-            self.len = 0;
+        if self.spilled.is_empty() && self.len + bytes.len() <= self.buffer.len() {
+            self.buffer[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+            self.len += bytes.len();
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.buffer[..self.len]);
+            }
+            self.spilled.extend_from_slice(bytes);
         }
-        self.buffer[self.len..self.len + bytes.len()].copy_from_slice(bytes);
-        self.len += bytes.len();
     }
 
-    fn finish(mut self) -> u64 {
-        self.hasher.write(&self.buffer[..self.len]);
-        // Mark the word's end, so "ab c" and "a bc" differ.
-        self.hasher.write_u8(0xff);
-        self.hasher.finish()
+    fn bytes(&self) -> &[u8] {
+        if self.spilled.is_empty() {
+            &self.buffer[..self.len]
+        } else {
+            &self.spilled
+        }
     }
 }
 
-/// The hash of a word's comparison key: its letters and digits, lowercased.
-/// ASCII bytes are lowercased one by one; other text goes through
-/// `char::to_lowercase`. No allocation.
+/// The hash of a word's comparison key: its letters and digits, lowercased,
+/// hashed in one call. ASCII words (the common case) skip character decoding;
+/// both paths build the same key bytes, so "dont" and "don’t" still agree.
 fn word_hash(word: &str) -> u64 {
-    let mut key = KeyHasher::new();
-    if word.is_ascii() {
+    let mut key = Key::new();
+    if word.is_ascii() && word.len() <= key.buffer.len() {
         for &b in word.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                key.push(&[b.to_ascii_lowercase()]);
-            }
+            // Write every byte, keep only letters and digits: no branch per byte.
+            key.buffer[key.len] = b.to_ascii_lowercase();
+            key.len += usize::from(b.is_ascii_alphanumeric());
         }
     } else {
         let mut utf8 = [0u8; 4];
@@ -92,10 +95,13 @@ fn word_hash(word: &str) -> u64 {
             key.push(c.encode_utf8(&mut utf8).as_bytes());
         }
     }
-    key.finish()
+    let mut hasher = FxHasher::default();
+    hasher.write(key.bytes());
+    // Mark the word's end, so "ab c" and "a bc" differ.
+    hasher.write_u8(0xff);
+    hasher.finish()
 }
 
-/// The hashes of a sentence's words, in order.
 fn word_hashes(sentence: &str, out: &mut Vec<u64>) {
     out.clear();
     out.extend(sentence.split_whitespace().map(word_hash));

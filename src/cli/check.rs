@@ -1,15 +1,17 @@
 //! `attrib check`: lint articles, report findings, exit 1 on findings at or
 //! above `--fail-on`.
 
+use super::jsonl_input::{self, InputKind};
+use super::parallel::{ordered_map, JobsArgs};
 use super::progress::Progress;
 use super::{input, Exit, Ui};
 use attrib::report::github::GithubReporter;
 use attrib::report::html::HtmlReporter;
 use attrib::report::human::HumanReporter;
-use attrib::report::json::{JsonLinesReporter, JsonReporter};
+use attrib::report::json::{JsonLinesReporter, JsonReporter, RecordOutput};
 use attrib::report::sarif::SarifReporter;
 use attrib::report::{Reporter, Summary};
-use attrib::{Engine, Severity};
+use attrib::{Engine, Finding, Severity, SourceFile};
 use clap::{Args, ValueEnum};
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
@@ -31,6 +33,11 @@ pub struct CheckArgs {
     /// whose words each turn is.
     #[arg(long, value_name = "PATH")]
     pub sources: Vec<PathBuf>,
+    /// What the paths hold: article files, or JSON Lines records (one JSON line out per record).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputKind::Files)]
+    pub input: InputKind,
+    #[command(flatten)]
+    pub jobs: JobsArgs,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -69,8 +76,12 @@ impl FailOn {
 /// The engines of a run: one for `--rules`, or one per attrib.yaml found
 /// from each checked file's folder upwards (files in one project share it).
 struct Engines {
-    explicit: Option<Engine>,
-    by_config: HashMap<Option<PathBuf>, Engine>,
+    engines: Vec<Engine>,
+    /// `--rules` was given: every file uses `engines[0]`.
+    explicit: bool,
+    by_config: HashMap<Option<PathBuf>, usize>,
+    /// The engine of each folder already looked up (many files share a folder).
+    by_folder: HashMap<PathBuf, usize>,
     /// `--sources`, indexed with each engine's registry.
     sources: Vec<PathBuf>,
 }
@@ -94,41 +105,61 @@ fn engine_with_sources(rules: attrib::RuleSet, sources: &[PathBuf], ui: &mut Ui)
 
 impl Engines {
     fn new(ui: &mut Ui, sources: Vec<PathBuf>) -> Self {
-        let explicit = (!ui.rules.is_empty()).then(|| {
+        let explicit = !ui.rules.is_empty();
+        let engines = if explicit {
             let rules = ui.load_rules();
-            engine_with_sources(rules, &sources, ui)
-        });
+            vec![engine_with_sources(rules, &sources, ui)]
+        } else {
+            Vec::new()
+        };
         Engines {
+            engines,
             explicit,
             by_config: HashMap::new(),
+            by_folder: HashMap::new(),
             sources,
         }
     }
 
-    fn for_file(&mut self, name: &str, ui: &mut Ui) -> &Engine {
-        if let Some(engine) = &self.explicit {
-            return engine;
+    /// The engine for the file `name`, its rules loaded the first time they are needed.
+    fn index_for(&mut self, name: &str, ui: &mut Ui) -> usize {
+        if self.explicit {
+            return 0;
         }
         let path = Path::new(name);
         let dir = match path.parent() {
-            Some(parent) if name != "<stdin>" && !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            Some(parent) if name != input::STDIN_NAME && !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => std::env::current_dir().unwrap_or_default(),
         };
-        let dir = dir.canonicalize().unwrap_or(dir);
-        let config = super::find_config(&dir);
-        let sources = &self.sources;
-        self.by_config.entry(config.clone()).or_insert_with(|| {
-            let (rules, errors) = attrib::rules::load::load_rule_set(&config.into_iter().collect::<Vec<_>>());
-            for err in &errors {
-                ui.error(err);
+        if let Some(&index) = self.by_folder.get(&dir) {
+            return index;
+        }
+        let canonical = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+        let config = super::find_config(&canonical);
+        let index = match self.by_config.get(&config) {
+            Some(&index) => index,
+            None => {
+                let (rules, errors) = attrib::rules::load::load_rule_set(&config.iter().cloned().collect::<Vec<_>>());
+                for err in &errors {
+                    ui.error(err);
+                }
+                let engine = engine_with_sources(rules, &self.sources, ui);
+                self.engines.push(engine);
+                self.by_config.insert(config, self.engines.len() - 1);
+                self.engines.len() - 1
             }
-            engine_with_sources(rules, sources, ui)
-        })
+        };
+        self.by_folder.insert(dir, index);
+        index
     }
 }
 
 pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
     let mut engines = Engines::new(ui, args.sources.clone());
+    if args.input == InputKind::Jsonl {
+        let index = engines.index_for(input::STDIN_NAME, ui);
+        return check_records(&args, &engines.engines[index], ui);
+    }
     let mut reporter: Box<dyn Reporter> = match args.format {
         CheckFormat::Human => Box::new(HumanReporter::new(ui.stdout_color(), ui.quiet)),
         CheckFormat::Json => Box::new(JsonReporter::new()),
@@ -137,45 +168,108 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         CheckFormat::Sarif => Box::new(SarifReporter::new()),
         CheckFormat::Html => Box::new(HtmlReporter::new()),
     };
+    // The HTML page shows the analysis too. An analysis borrows its source, so
+    // it cannot come back from a worker: the writer analyses again for HTML,
+    // a format meant for a few articles, not a corpus.
+    let needs_analysis = args.format == CheckFormat::Html;
+    // Every input and its engine are known before checking starts, so that
+    // the workers share the engines read-only.
+    let inputs: Vec<_> = input::expand_all(&args.paths)
+        .into_iter()
+        .map(|input| {
+            let engine = input.as_ref().ok().map(|i| engines.index_for(&i.name(), ui));
+            (input, engine)
+        })
+        .collect();
+    let engines = &engines.engines;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    let expanded = input::expand_all(&args.paths);
-    let progress = Progress::new(expanded.len(), ui.quiet);
+    let mut write_error = None;
+    let progress = Progress::new(inputs.len(), ui.quiet);
     let bar_shown = progress.is_shown();
-    for loaded in expanded.into_iter().map(|i| i.and_then(|i| input::load(&i))) {
-        let source = match loaded {
-            Ok(source) => source,
-            Err(err) => {
-                // Keep stdout and stderr in order on a terminal.
-                let _ = out.flush();
-                progress.suspend(|| ui.error(&err));
-                progress.file_done("");
-                continue;
+    ordered_map(
+        args.jobs.threads(),
+        inputs.into_iter(),
+        |(input, engine)| -> Result<(SourceFile, Vec<Finding>, usize), input::InputError> {
+            let source = input::load(&input?)?;
+            let engine = engine.unwrap_or_default();
+            let findings = engines[engine].check(&source);
+            Ok((source, findings, engine))
+        },
+        |checked| {
+            let (source, findings, engine) = match checked {
+                Ok(checked) => checked,
+                Err(err) => {
+                    // Keep stdout and stderr in order on a terminal.
+                    let _ = out.flush();
+                    progress.suspend(|| ui.error(&err));
+                    progress.file_done("");
+                    return true;
+                }
+            };
+            summary.add(&findings);
+            let reported = progress.suspend(|| {
+                let written = if needs_analysis {
+                    let analysis = engines[engine].analyze(&source);
+                    reporter.analysed_file(&mut out, &source, &analysis, &findings)
+                } else {
+                    reporter.file(&mut out, &source, &findings)
+                };
+                // With a bar on screen, output must reach the terminal before it redraws.
+                written.and_then(|()| if bar_shown { out.flush() } else { Ok(()) })
+            });
+            progress.file_done(&source.name);
+            match reported {
+                Ok(()) => true,
+                Err(err) => {
+                    write_error = Some(err);
+                    false
+                }
             }
-        };
-        let engine = engines.for_file(&source.name, ui);
-        let analysis = engine.analyze(&source);
-        let findings = engine.check_analysis(&analysis);
-        summary.add(&findings);
-        let reported = progress.suspend(|| {
-            let written = reporter.analysed_file(&mut out, &source, &analysis, &findings);
-            // With a bar on screen, output must reach the terminal before it redraws.
-            written.and_then(|()| if bar_shown { out.flush() } else { Ok(()) })
-        });
-        progress.file_done(&source.name);
-        if let Err(err) = reported {
-            ui.output_error(err);
-            return Exit::Error;
-        }
-    }
+        },
+    );
     progress.finish();
+    if let Some(err) = write_error {
+        ui.output_error(err);
+        return Exit::Error;
+    }
     if let Err(err) = reporter.finish(&mut out, &summary).and_then(|()| out.flush()) {
         ui.output_error(err);
         return Exit::Error;
     }
-    match summary.worst() {
-        Some(worst) if worst >= args.fail_on.severity() => Exit::Findings,
+    exit_for(summary.worst(), args.fail_on)
+}
+
+fn exit_for(worst: Option<Severity>, fail_on: FailOn) -> Exit {
+    match worst {
+        Some(worst) if worst >= fail_on.severity() => Exit::Findings,
         _ => Exit::Clean,
     }
+}
+
+/// `--input jsonl`: one JSON line per record, `{"id": …, "diagnostics": […]}`.
+fn check_records(args: &CheckArgs, engine: &Engine, ui: &mut Ui) -> Exit {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut worst: Option<Severity> = None;
+    let written = jsonl_input::for_each_record(
+        &args.paths,
+        args.jobs.threads(),
+        ui,
+        &mut out,
+        |record| {
+            let findings = engine.check(&record.source);
+            let line = serde_json::to_string(&RecordOutput::new(&record.id, &record.source, &findings))
+                .expect("findings serialise to JSON");
+            (line, findings.iter().map(|f| f.severity).max())
+        },
+        |severity| worst = worst.max(severity),
+    )
+    .and_then(|()| out.flush());
+    if let Err(err) = written {
+        ui.output_error(err);
+        return Exit::Error;
+    }
+    exit_for(worst, args.fail_on)
 }

@@ -21,6 +21,16 @@ pub enum Input {
     File(PathBuf),
 }
 
+impl Input {
+    /// The name reports give the input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => STDIN_NAME.to_string(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+}
+
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum InputError {
@@ -134,14 +144,6 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
 /// how many files a run has, before reading them.
 pub fn expand_all(args: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     args.iter().flat_map(|arg| expand(arg)).collect()
-}
-
-/// Every input of a command line, in order, each loaded when asked for, so
-/// that a long run reports as it goes.
-pub fn inputs(args: &[PathBuf]) -> impl Iterator<Item = Result<SourceFile, InputError>> + '_ {
-    args.iter()
-        .flat_map(|arg| expand(arg))
-        .map(|input| input.and_then(|i| load(&i)))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ mod explain;
 mod extract;
 mod init;
 mod input;
+mod jsonl_input;
+mod parallel;
 mod progress;
 mod rules;
 

@@ -156,10 +156,56 @@ impl ExtractFile {
     }
 }
 
+/// One line of `attrib extract --input jsonl`: a record's id, attributions and cast.
+#[derive(Debug, Serialize)]
+pub struct RecordOutput<'a> {
+    pub id: &'a serde_json::Value,
+    pub attributions: &'a [AttributionOutput],
+    pub speakers: &'a [SpeakerOutput],
+}
+
+impl<'a> RecordOutput<'a> {
+    pub fn new(id: &'a serde_json::Value, file: &'a ExtractFile) -> Self {
+        RecordOutput {
+            id,
+            attributions: &file.attributions,
+            speakers: &file.speakers,
+        }
+    }
+}
+
 /// Write the JSON object.
 pub fn write_json(out: &mut dyn io::Write, files: Vec<ExtractFile>) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &ExtractOutput::new(files))?;
     writeln!(out)
+}
+
+/// The JSON object of [`ExtractOutput`] written file by file, so memory does
+/// not grow with the number of files; the bytes are those of [`write_json`].
+#[derive(Debug, Default)]
+pub struct JsonStream {
+    files_written: usize,
+}
+
+impl JsonStream {
+    pub fn file(&mut self, out: &mut dyn io::Write, file: &ExtractFile) -> io::Result<()> {
+        if self.files_written == 0 {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [\n    ")?;
+        } else {
+            out.write_all(b",\n    ")?;
+        }
+        super::json::write_pretty_nested(out, file, 2)?;
+        self.files_written += 1;
+        Ok(())
+    }
+
+    pub fn finish(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        if self.files_written == 0 {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": []\n}}\n")
+        } else {
+            out.write_all(b"\n  ]\n}\n")
+        }
+    }
 }
 
 /// How much of a content the table shows.
@@ -312,6 +358,33 @@ pub fn write_csv_rows(out: &mut dyn io::Write, file: &ExtractFile) -> io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stream_writes_the_bytes_of_one_object() {
+        let engine = crate::Engine::new(crate::RuleSet::defaults());
+        let texts = [
+            "“We will build it,” Mara Voss said.",
+            "Nothing.",
+            "Experts say it fell.",
+        ];
+        for count in 0..=texts.len() {
+            let files = || {
+                texts[..count].iter().enumerate().map(|(i, t)| {
+                    let source = SourceFile::new(format!("{i}.txt"), *t, crate::InputFormat::Plain);
+                    ExtractFile::new(&source, &engine.analyze(&source))
+                })
+            };
+            let mut streamed = Vec::new();
+            let mut stream = JsonStream::default();
+            for file in files() {
+                stream.file(&mut streamed, &file).unwrap();
+            }
+            stream.finish(&mut streamed).unwrap();
+            let mut whole = Vec::new();
+            write_json(&mut whole, files().collect()).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+        }
+    }
 
     #[test]
     fn cells_are_flattened_and_cut() {

@@ -1,5 +1,5 @@
 //! The JSON formats: the version-1 object of DESIGN.md ("JSON output") that
-//! other tools read, and JSON Lines with one finding per line.
+//! other tools read, streamed file by file, and JSON Lines with one finding per line.
 //!
 //! Keys are written in the order of the struct fields; every key is always
 //! present (`help` is `null` when a check gives none).
@@ -97,10 +97,28 @@ impl FileOutput {
     }
 }
 
-/// `attrib check --format json`: collects every file, prints one object at the end.
+/// One line of `attrib check --input jsonl`: a record's id and its findings.
+#[derive(Debug, Serialize)]
+pub struct RecordOutput<'a> {
+    pub id: &'a serde_json::Value,
+    pub diagnostics: Vec<DiagnosticOutput>,
+}
+
+impl<'a> RecordOutput<'a> {
+    pub fn new(id: &'a serde_json::Value, source: &SourceFile, findings: &[Finding]) -> Self {
+        RecordOutput {
+            id,
+            diagnostics: findings.iter().map(|f| DiagnosticOutput::new(source, f)).collect(),
+        }
+    }
+}
+
+/// `attrib check --format json`: the object of [`CheckOutput`], written file
+/// by file as each is checked, so memory does not grow with the number of
+/// files. The bytes are those of `serde_json::to_writer_pretty(CheckOutput)`.
 #[derive(Debug, Default)]
 pub struct JsonReporter {
-    files: Vec<FileOutput>,
+    files_written: usize,
 }
 
 impl JsonReporter {
@@ -109,20 +127,104 @@ impl JsonReporter {
     }
 }
 
+/// Write pretty JSON `value` as if it were nested `depth` levels deep in a
+/// pretty document: every line after the first indented by two spaces per
+/// level. JSON strings never hold a raw line break, so lines are safe to
+/// indent. At most [`INDENT_CHUNK`] bytes are held before they are written.
+pub fn write_pretty_nested(out: &mut dyn io::Write, value: &impl Serialize, depth: usize) -> io::Result<()> {
+    let mut indented = Indented {
+        out,
+        indent: "  ".repeat(depth).into_bytes(),
+        pending: Vec::with_capacity(INDENT_CHUNK),
+    };
+    serde_json::to_writer_pretty(&mut indented, value)?;
+    indented.drain()
+}
+
+/// How much serialised JSON [`Indented`] collects before indenting and writing it.
+const INDENT_CHUNK: usize = 16 * 1024;
+
+/// Indents every line it writes after the first. serde_json writes token by
+/// token; collecting a chunk first keeps the line scan and the writes few.
+struct Indented<'w> {
+    out: &'w mut dyn io::Write,
+    indent: Vec<u8>,
+    pending: Vec<u8>,
+}
+
+impl Indented<'_> {
+    fn drain(&mut self) -> io::Result<()> {
+        let mut rest = &self.pending[..];
+        while let Some(newline) = memchr::memchr(b'\n', rest) {
+            self.out.write_all(&rest[..=newline])?;
+            self.out.write_all(&self.indent)?;
+            rest = &rest[newline + 1..];
+        }
+        self.out.write_all(rest)?;
+        self.pending.clear();
+        Ok(())
+    }
+}
+
+impl io::Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= INDENT_CHUNK {
+            self.drain()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()?;
+        self.out.flush()
+    }
+}
+
+/// A file's findings serialised as [`FileOutput`] without building it first:
+/// each finding becomes a [`DiagnosticOutput`] only while it is written.
+struct FileFindings<'a> {
+    source: &'a SourceFile,
+    findings: &'a [Finding],
+}
+
+impl Serialize for FileFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Diagnostics<'a>(&'a SourceFile, &'a [Finding]);
+        impl Serialize for Diagnostics<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.1.iter().map(|f| DiagnosticOutput::new(self.0, f)))
+            }
+        }
+        // The fields of FileOutput, in its order.
+        let mut file = serializer.serialize_struct("FileOutput", 2)?;
+        file.serialize_field("path", &self.source.name)?;
+        file.serialize_field("diagnostics", &Diagnostics(self.source, self.findings))?;
+        file.end()
+    }
+}
+
 impl Reporter for JsonReporter {
-    fn file(&mut self, _out: &mut dyn io::Write, source: &SourceFile, findings: &[Finding]) -> io::Result<()> {
-        self.files.push(FileOutput::new(source, findings));
+    fn file(&mut self, out: &mut dyn io::Write, source: &SourceFile, findings: &[Finding]) -> io::Result<()> {
+        if self.files_written == 0 {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [\n    ")?;
+        } else {
+            out.write_all(b",\n    ")?;
+        }
+        write_pretty_nested(out, &FileFindings { source, findings }, 2)?;
+        self.files_written += 1;
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn io::Write, summary: &Summary) -> io::Result<()> {
-        let output = CheckOutput {
-            version: VERSION,
-            files: std::mem::take(&mut self.files),
-            summary: *summary,
-        };
-        serde_json::to_writer_pretty(&mut *out, &output)?;
-        writeln!(out)
+        if self.files_written == 0 {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [],\n  \"summary\": ")?;
+        } else {
+            out.write_all(b"\n  ],\n  \"summary\": ")?;
+        }
+        write_pretty_nested(out, summary, 1)?;
+        out.write_all(b"\n}\n")
     }
 }
 
@@ -160,6 +262,43 @@ impl Reporter for JsonLinesReporter {
 mod tests {
     use super::*;
     use crate::{Engine, InputFormat, RuleSet};
+
+    /// The streamed object is byte for byte the pretty-printed [`CheckOutput`].
+    #[test]
+    fn streaming_writes_the_same_bytes_as_one_object() {
+        let engine = Engine::new(RuleSet::defaults());
+        let texts = [
+            "Experts say the bridge is unsafe.",
+            "Nothing to see.",
+            "“Quote,” said nobody in “particular.",
+        ];
+        for count in 0..=texts.len() {
+            let sources: Vec<SourceFile> = texts[..count]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| SourceFile::new(format!("{i}.txt"), *t, InputFormat::Plain))
+                .collect();
+            let mut reporter = JsonReporter::new();
+            let mut streamed = Vec::new();
+            let mut summary = Summary::default();
+            let mut files = Vec::new();
+            for source in &sources {
+                let findings = engine.check(source);
+                summary.add(&findings);
+                reporter.file(&mut streamed, source, &findings).unwrap();
+                files.push(FileOutput::new(source, &findings));
+            }
+            reporter.finish(&mut streamed, &summary).unwrap();
+            let mut whole = serde_json::to_vec_pretty(&CheckOutput {
+                version: VERSION,
+                files,
+                summary,
+            })
+            .unwrap();
+            whole.push(b'\n');
+            assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+        }
+    }
 
     #[test]
     fn keys_keep_the_contract_order() {

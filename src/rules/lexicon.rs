@@ -53,32 +53,164 @@ pub struct PhraseHit {
     pub verb: Option<VerbClass>,
 }
 
-/// A case-insensitive word set stored in lowercase.
+/// What the lexicon knows about one lowercase word or phrase: the word sets
+/// that hold it and, for a reporting-verb form, its class.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+struct WordEntry {
+    /// One bit per [`WordSet`] (its `bit`).
+    sets: u64,
+    verb: Option<VerbClass>,
+}
+
+/// Every word of every word set, and every reporting-verb form, in one table.
+/// One look-up answers "which lists hold this word" for every list, and the
+/// pronoun and verb questions need no look-up of their own.
 #[derive(Debug, Default)]
-pub struct WordSet(HashSet<String>);
+struct WordIndex {
+    /// Words of up to [`PACKED_WORD`] bytes, packed into one integer each
+    /// (see [`pack`]): hashing and comparing a key is a few instructions.
+    short: HashMap<u128, WordEntry>,
+    /// Longer words and phrases.
+    long: HashMap<Box<[u8]>, WordEntry>,
+}
+
+/// The longest word packed into a `u128` key: 15 bytes and the length.
+const PACKED_WORD: usize = 15;
+
+/// A word of at most [`PACKED_WORD`] bytes, ASCII-lowercased, as one integer:
+/// its bytes, zero-padded, and its length in the last byte (so "ab" and "ab\0"
+/// differ).
+#[inline]
+fn pack(bytes: &[u8]) -> u128 {
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[..PACKED_WORD].make_ascii_lowercase();
+    key[PACKED_WORD] = bytes.len() as u8;
+    u128::from_le_bytes(key)
+}
+
+impl WordIndex {
+    /// What is known about `word`, ignoring ASCII case, without allocating.
+    #[inline]
+    fn entry(&self, word: &str) -> WordEntry {
+        let bytes = word.as_bytes();
+        let found = if bytes.len() <= PACKED_WORD {
+            self.short.get(&pack(bytes))
+        } else {
+            self.long.get(&*bytes.to_ascii_lowercase())
+        };
+        found.copied().unwrap_or_default()
+    }
+}
+
+/// A case-insensitive word set: one bit in the lexicon's [`WordIndex`].
+#[derive(Debug)]
+pub struct WordSet {
+    index: std::sync::Arc<WordIndex>,
+    bit: u64,
+    len: usize,
+}
 
 impl WordSet {
-    fn from_list(list: &[String]) -> Self {
-        WordSet(
-            list.iter()
-                .map(|w| w.trim().to_lowercase())
-                .filter(|w| !w.is_empty())
-                .collect(),
-        )
-    }
-
-    /// Whether `word` is in the set, ignoring ASCII case, without allocating
-    /// for words up to 64 bytes.
+    /// Whether `word` is in the set, ignoring ASCII case, without allocating.
     pub fn contains(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |lower| self.0.contains(lower))
+        self.index.entry(word).sets & self.bit != 0
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len == 0
+    }
+}
+
+/// What the lexicon's word sets say about one word, from a single look-up:
+/// for code that asks several sets about the same word.
+#[derive(Copy, Clone, Debug)]
+pub struct WordInfo {
+    entry: WordEntry,
+    pronouns: u64,
+}
+
+impl WordInfo {
+    /// Whether the word is in `set` (a set of the lexicon that gave this info).
+    pub fn is_in(&self, set: &WordSet) -> bool {
+        self.entry.sets & set.bit != 0
+    }
+
+    pub fn verb_class(&self) -> Option<VerbClass> {
+        self.entry.verb
+    }
+
+    pub fn is_pronoun(&self) -> bool {
+        self.entry.sets & self.pronouns != 0
+    }
+}
+
+/// Builds the [`WordIndex`] and hands out its sets.
+#[derive(Default)]
+struct WordIndexBuilder {
+    words: HashMap<Box<[u8]>, WordEntry>,
+    sets: Vec<usize>,
+}
+
+impl WordIndexBuilder {
+    fn key(word: &str) -> Option<Box<[u8]>> {
+        let key = word.trim().to_lowercase();
+        (!key.is_empty()).then(|| key.into_bytes().into_boxed_slice())
+    }
+
+    /// Add a word set; returns its bit.
+    fn add_set(&mut self, list: &[String]) -> u64 {
+        let bit = 1u64 << self.sets.len();
+        assert!(self.sets.len() < 64, "at most 64 word sets");
+        let mut len = 0;
+        for key in list.iter().filter_map(|w| Self::key(w)) {
+            let entry = self.words.entry(key).or_default();
+            if entry.sets & bit == 0 {
+                len += 1;
+            }
+            entry.sets |= bit;
+        }
+        self.sets.push(len);
+        bit
+    }
+
+    /// Add a set of keys taken as they are (already lower case); returns its bit.
+    fn add_keys(&mut self, keys: impl IntoIterator<Item = String>) -> u64 {
+        let bit = 1u64 << self.sets.len();
+        assert!(self.sets.len() < 64, "at most 64 word sets");
+        let mut len = 0;
+        for key in keys.into_iter().filter(|k| !k.is_empty()) {
+            let entry = self.words.entry(key.into_bytes().into_boxed_slice()).or_default();
+            if entry.sets & bit == 0 {
+                len += 1;
+            }
+            entry.sets |= bit;
+        }
+        self.sets.push(len);
+        bit
+    }
+
+    /// A reporting-verb form; the first class given wins.
+    fn add_verb(&mut self, form: &str, class: VerbClass) {
+        if let Some(key) = Self::key(form) {
+            self.words.entry(key).or_default().verb.get_or_insert(class);
+        }
+    }
+
+    fn build(self) -> (std::sync::Arc<WordIndex>, Vec<usize>) {
+        let mut index = WordIndex::default();
+        for (word, entry) in self.words {
+            if word.len() <= PACKED_WORD {
+                index.short.insert(pack(&word), entry);
+            } else {
+                index.long.insert(word, entry);
+            }
+        }
+        (std::sync::Arc::new(index), self.sets)
     }
 }
 
@@ -113,6 +245,8 @@ pub struct Lexicon {
     pub verbs: HashMap<String, VerbClass>,
     /// Verbs that are cues only beside a quotation ("she continued, “…”").
     pub quote_verbs: WordSet,
+    /// The word sets below and the verb forms, for one look-up per word.
+    words: std::sync::Arc<WordIndex>,
     pub vague_heads: WordSet,
     pub anonymous_heads: WordSet,
     pub organization_heads: WordSet,
@@ -137,6 +271,11 @@ pub struct Lexicon {
     pub object_pronouns: WordSet,
     pub time_words: WordSet,
     pub prepositions: WordSet,
+    /// Words a title or courtesy title can start with (ignoring ASCII case):
+    /// the title parser gives up at once on any other word.
+    pub title_starts: WordSet,
+    /// The bits of the three pronoun sets.
+    pronouns: u64,
 }
 
 impl Lexicon {
@@ -198,33 +337,84 @@ impl Lexicon {
             .expect("lexicon automaton: patterns are plain strings");
         let titles: HashSet<String> = lists.titles.iter().map(|t| t.trim().to_string()).collect();
         let longest_title_words = titles.iter().map(|t| t.split_whitespace().count()).max().unwrap_or(1);
+        let mut index = WordIndexBuilder::default();
+        for group in &lists.reporting_verbs {
+            for form in &group.forms {
+                index.add_verb(form, group.class);
+            }
+        }
+        let word_lists: [&[String]; 19] = [
+            &lists.vague_heads,
+            &lists.anonymous_heads,
+            &lists.organization_heads,
+            &lists.document_heads,
+            &lists.outlet_heads,
+            &lists.role_nouns,
+            &lists.name_particles,
+            &lists.not_names,
+            &lists.courtesy_titles,
+            &lists.pronouns_singular,
+            &lists.pronouns_plural,
+            &lists.pronouns_neuter,
+            &lists.determiners,
+            &lists.auxiliaries,
+            &lists.be_verbs,
+            &lists.time_words,
+            &lists.prepositions,
+            &lists.quote_verbs,
+            &lists.object_pronouns,
+        ];
+        let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
+        // The first word of every title and courtesy title, as a look-up
+        // ignoring ASCII case would see it: a title (matched case-sensitively)
+        // or a courtesy title (stored in lower case) can only start with one.
+        let first_word = |t: &str| t.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+        bits.push(
+            index.add_keys(
+                titles.iter().map(|t| first_word(t)).chain(
+                    lists
+                        .courtesy_titles
+                        .iter()
+                        .map(|t| first_word(&t.trim().to_lowercase())),
+                ),
+            ),
+        );
+        let (words, lens) = index.build();
+        let set = |n: usize| WordSet {
+            index: words.clone(),
+            bit: bits[n],
+            len: lens[n],
+        };
         Lexicon {
             automaton,
             pattern_kinds,
             pattern_verb,
             verbs,
-            quote_verbs: WordSet::from_list(&lists.quote_verbs),
-            vague_heads: WordSet::from_list(&lists.vague_heads),
-            anonymous_heads: WordSet::from_list(&lists.anonymous_heads),
-            organization_heads: WordSet::from_list(&lists.organization_heads),
-            document_heads: WordSet::from_list(&lists.document_heads),
-            outlet_heads: WordSet::from_list(&lists.outlet_heads),
-            role_nouns: WordSet::from_list(&lists.role_nouns),
-            name_particles: WordSet::from_list(&lists.name_particles),
-            not_names: WordSet::from_list(&lists.not_names),
-            courtesy_titles: WordSet::from_list(&lists.courtesy_titles),
-            pronouns_singular: WordSet::from_list(&lists.pronouns_singular),
-            pronouns_plural: WordSet::from_list(&lists.pronouns_plural),
-            pronouns_neuter: WordSet::from_list(&lists.pronouns_neuter),
+            quote_verbs: set(17),
+            vague_heads: set(0),
+            anonymous_heads: set(1),
+            organization_heads: set(2),
+            document_heads: set(3),
+            outlet_heads: set(4),
+            role_nouns: set(5),
+            name_particles: set(6),
+            not_names: set(7),
+            courtesy_titles: set(8),
+            pronouns_singular: set(9),
+            pronouns_plural: set(10),
+            pronouns_neuter: set(11),
             titles,
             abbreviations: lists.abbreviations.iter().map(|a| a.trim().to_string()).collect(),
             longest_title_words,
-            determiners: WordSet::from_list(&lists.determiners),
-            auxiliaries: WordSet::from_list(&lists.auxiliaries),
-            be_verbs: WordSet::from_list(&lists.be_verbs),
-            object_pronouns: WordSet::from_list(&lists.object_pronouns),
-            time_words: WordSet::from_list(&lists.time_words),
-            prepositions: WordSet::from_list(&lists.prepositions),
+            determiners: set(12),
+            auxiliaries: set(13),
+            be_verbs: set(14),
+            time_words: set(15),
+            prepositions: set(16),
+            object_pronouns: set(18),
+            title_starts: set(19),
+            pronouns: set(9).bit | set(10).bit | set(11).bit,
+            words,
         }
     }
 
@@ -254,13 +444,19 @@ impl Lexicon {
 
     /// The class of a reporting-verb form, ignoring ASCII case.
     pub fn verb_class(&self, form: &str) -> Option<VerbClass> {
-        with_ascii_lowercase(form, |lower| self.verbs.get(lower).copied())
+        self.words.entry(form).verb
+    }
+
+    /// Everything the word sets say about `word`, ignoring ASCII case.
+    pub fn word(&self, word: &str) -> WordInfo {
+        WordInfo {
+            entry: self.words.entry(word),
+            pronouns: self.pronouns,
+        }
     }
 
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns_singular.contains(word)
-            || self.pronouns_plural.contains(word)
-            || self.pronouns_neuter.contains(word)
+        self.words.entry(word).sets & self.pronouns != 0
     }
 }
 
