@@ -55,19 +55,19 @@ fn empty_file() {
 fn one_huge_paragraph_without_a_full_stop() {
     let unit = "Mayor Ilse Marten said that the council, critics argue, told the Valley Courier \
                 according to officials “the bridge” ";
-    let source = plain(repeat_to(unit, size(50 << 20, 1 << 20)));
+    let source = plain(repeat_to(unit, size(50 << 20, 32 << 10)));
     assert_check_once(default_engine(), &source);
 }
 
 #[test]
 fn one_huge_paragraph_of_plain_words() {
-    let source = plain(repeat_to("lorem ipsum dolor sit amet ", size(50 << 20, 2 << 20)));
+    let source = plain(repeat_to("lorem ipsum dolor sit amet ", size(50 << 20, 512 << 10)));
     assert_check_once(default_engine(), &source);
 }
 
 #[test]
 fn a_million_quote_marks() {
-    let count = size(1_000_000, 100_000);
+    let count = size(1_000_000, 50_000);
     for mark in ["“", "”", "\"", "'", "‘", "«", "„"] {
         assert_check_once(default_engine(), &plain(mark.repeat(count)));
     }
@@ -79,7 +79,7 @@ fn a_million_quote_marks() {
 
 #[test]
 fn deeply_nested_quotes() {
-    let depth = size(200_000, 20_000);
+    let depth = size(200_000, 10_000);
     let open = "“a ‘b ".repeat(depth);
     let close = "c’ d” ".repeat(depth);
     assert_check_once(default_engine(), &plain(format!("{open}{close} said Ola Brenn.")));
@@ -90,7 +90,7 @@ fn deeply_nested_quotes() {
 
 #[test]
 fn alternating_quotes() {
-    let count = size(500_000, 50_000);
+    let count = size(500_000, 20_000);
     for unit in ["“a” ", "”a“ ", "“‘”’", "\"'\"'", "« “ » ” ", "“x,” she said. "] {
         assert_check_once(default_engine(), &plain(unit.repeat(count)));
     }
@@ -108,7 +108,7 @@ fn only_punctuation() {
     // A deterministic mix: a linear congruential walk over the marks.
     let mut state = 12_345u32;
     let mut text = String::new();
-    while text.len() < size(8 << 20, 256 << 10) {
+    while text.len() < size(8 << 20, 64 << 10) {
         state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
         let c = chars[(state >> 16) as usize % chars.len()];
         text.push(c);
@@ -151,7 +151,7 @@ fn carriage_return_line_ends() {
     let document = default_engine().analyze(&source).document;
     assert!(document.paragraphs.len() >= 3, "blank CR lines separate paragraphs");
     assert_check(default_engine(), &markdown(text));
-    assert_check_once(default_engine(), &plain("Line one.\r".repeat(size(1 << 20, 50_000))));
+    assert_check_once(default_engine(), &plain("Line one.\r".repeat(size(1 << 20, 20_000))));
 }
 
 #[test]
@@ -185,5 +185,5 @@ fn zero_width_characters_inside_names() {
 #[test]
 fn many_short_paragraphs_and_sentences() {
     let unit = "“Yes.” No. Mr. A. B. said. Dr.\n\n";
-    assert_check_once(default_engine(), &plain(repeat_to(unit, size(8 << 20, 512 << 10))));
+    assert_check_once(default_engine(), &plain(repeat_to(unit, size(8 << 20, 128 << 10))));
 }

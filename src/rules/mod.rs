@@ -95,7 +95,7 @@ pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
         let (message, help) = too_large_message(text.len() as u64);
         return Err(RuleError::at(file, "", None, message, Some(help)));
     }
-    if let Err(err) = yaml::check_flow_depth(text) {
+    if let Err(err) = yaml::check_depth(text) {
         return Err(RuleError::at(file, text, Some(err.offset), err.message, None));
     }
     if text.trim().is_empty() {

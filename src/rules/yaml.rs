@@ -107,6 +107,7 @@ pub const MAX_DEPTH: usize = 128;
 
 /// Parse the first document of a YAML text. An empty text gives an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    check_depth(text)?;
     let mut builder = Builder {
         offsets: Offsets::new(text),
         stack: Vec::new(),
@@ -131,26 +132,49 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     }))
 }
 
-/// Refuse flow collections (`[`, `{`) nested deeper than [`MAX_DEPTH`]
-/// before any YAML parser sees the text: libyaml, under serde_yaml, takes
-/// time quadratic in the flow depth (100,000 `[` take minutes), and reads the
-/// whole document before serde_yaml's own depth limit applies. The count is
-/// of brackets anywhere, quoted or not, so it can only overcount; no rule
-/// file comes near the limit.
-pub fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
+/// The deepest indentation (spaces and block indicators `- ? :` at the start
+/// of a line) accepted: every nested block collection indents further, so
+/// this bounds block nesting, which yaml-rust2 loads recursively.
+pub const MAX_INDENT: usize = 1024;
+
+/// Refuse nesting too deep to parse safely, before any YAML parser sees the
+/// text. Flow collections (`[`, `{`) deeper than [`MAX_DEPTH`]: libyaml,
+/// under serde_yaml, takes time quadratic in the flow depth (100,000 `[`
+/// take minutes) and reads the whole document before serde_yaml's own depth
+/// limit applies; the count is of brackets anywhere, quoted or not, so it can
+/// only overcount. Block nesting, through lines indented more than
+/// [`MAX_INDENT`] columns. No rule file comes near either limit.
+pub fn check_depth(text: &str) -> Result<(), SyntaxError> {
+    let too_deep = |offset| SyntaxError {
+        message: format!("collections nested more than {MAX_DEPTH} levels deep"),
+        offset,
+    };
     let mut depth = 0usize;
+    let mut line_start = true;
+    let mut indent = 0usize;
     for (offset, byte) in text.bytes().enumerate() {
+        if line_start {
+            if matches!(byte, b' ' | b'\t' | b'-' | b'?' | b':') {
+                indent += 1;
+                if indent > MAX_INDENT {
+                    return Err(too_deep(offset));
+                }
+            } else {
+                line_start = false;
+            }
+        }
         match byte {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(SyntaxError {
-                        message: format!("collections nested more than {MAX_DEPTH} levels deep"),
-                        offset,
-                    });
+                    return Err(too_deep(offset));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => {
+                line_start = true;
+                indent = 0;
+            }
             _ => {}
         }
     }
@@ -312,10 +336,13 @@ mod tests {
         let deep_flow = format!("a: {}x{}\n", "[".repeat(MAX_DEPTH + 5), "]".repeat(MAX_DEPTH + 5));
         let err = parse(&deep_flow).unwrap_err();
         assert!(err.message.contains("nested"), "{err:?}");
-        // Block nesting has no limit in the scanner; the tree stops at MAX_DEPTH.
+        // Block nesting: refused by its indentation before yaml-rust2's
+        // recursive loader sees it; below that, the tree stops at MAX_DEPTH.
         let deep_block = format!("{}x\n", "- ".repeat(100_000));
         let err = parse(&deep_block).unwrap_err();
         assert!(err.message.contains("nested"), "{err:?}");
+        let deep_block = format!("{}x\n", "- ".repeat(MAX_INDENT / 2));
+        let err = parse(&deep_block).unwrap_err();
         assert_eq!(err.offset, 2 * MAX_DEPTH);
         let at_limit = format!("{}x\n", "- ".repeat(MAX_DEPTH));
         assert!(parse(&at_limit).is_ok());
