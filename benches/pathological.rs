@@ -11,8 +11,10 @@ use attrib::{Engine, InputFormat, RuleSet, SourceFile};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::time::Duration;
 
-/// The worst cases: (name, a function giving a text of about `n` bytes).
-fn cases() -> Vec<(&'static str, fn(usize) -> String)> {
+/// A worst case: its name and a function giving a text of about `n` bytes.
+type Case = (&'static str, fn(usize) -> String);
+
+fn cases() -> Vec<Case> {
     vec![
         ("paragraph-without-full-stop", |n| {
             repeat_to(
