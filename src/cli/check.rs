@@ -2,6 +2,7 @@
 //! above `--fail-on`.
 
 use super::jsonl_input::{self, InputKind};
+use super::output::Output;
 use super::parallel::{ordered_map, JobsArgs};
 use super::progress::Progress;
 use super::{input, Exit, Ui};
@@ -38,6 +39,9 @@ pub struct CheckArgs {
     pub input: InputKind,
     #[command(flatten)]
     pub jobs: JobsArgs,
+    /// Write the report to FILE instead of stdout; FILE appears only when the run completes.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -182,8 +186,13 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         })
         .collect();
     let engines = &engines.engines;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = match Output::open(args.output.as_deref()) {
+        Ok(out) => out,
+        Err(err) => {
+            ui.error(&err);
+            return Exit::Error;
+        }
+    };
     let mut summary = Summary::default();
     let mut write_error = None;
     let progress = Progress::new(inputs.len(), ui.quiet);
@@ -234,7 +243,7 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         ui.output_error(err);
         return Exit::Error;
     }
-    if let Err(err) = reporter.finish(&mut out, &summary).and_then(|()| out.flush()) {
+    if let Err(err) = reporter.finish(&mut out, &summary).and_then(|()| out.finish()) {
         ui.output_error(err);
         return Exit::Error;
     }

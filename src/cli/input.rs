@@ -38,6 +38,13 @@ pub enum InputError {
     #[diagnostic(code(attrib::input))]
     Read { path: String, reason: String },
 
+    #[error("{path} looks like a binary file (a NUL byte at offset {offset}); not checked")]
+    #[diagnostic(
+        code(attrib::input),
+        help("attrib checks UTF-8 text; a file saved as UTF-16 also has NUL bytes: save it as UTF-8")
+    )]
+    Binary { path: String, offset: usize },
+
     #[error("{path} is not valid UTF-8: invalid byte at line {line}, column {column}")]
     #[diagnostic(code(attrib::input), help("save the file as UTF-8"))]
     NotUtf8 {
@@ -94,8 +101,12 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
+/// Symbolic links are followed (a linked article is checked); a link that
+/// points back to a folder being walked, a dangling link named like an
+/// article, and a folder that cannot be read are errors, and the walk goes on.
 fn walk(dir: &Path) -> Vec<Result<Input, InputError>> {
     walkdir::WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
@@ -103,15 +114,28 @@ fn walk(dir: &Path) -> Vec<Result<Input, InputError>> {
             Ok(e) if e.file_type().is_file() && is_article(e.path()) => Some(Ok(Input::File(e.into_path()))),
             Ok(_) => None,
             Err(err) => {
-                let path = err.path().unwrap_or(dir).display().to_string();
-                let reason = err.io_error().map_or_else(|| err.to_string(), ToString::to_string);
+                let failed = err.path().unwrap_or(dir);
+                if err.loop_ancestor().is_none() && !is_article(failed) && !failed.is_dir() {
+                    // A dangling link to something that is not an article.
+                    return None;
+                }
+                let path = failed.display().to_string();
+                let reason = match err.loop_ancestor() {
+                    Some(ancestor) => format!("a symbolic link loop (it leads back to {})", ancestor.display()),
+                    None => err.io_error().map_or_else(|| err.to_string(), ToString::to_string),
+                };
                 Some(Err(InputError::Read { path, reason }))
             }
         })
         .collect()
 }
 
-/// Read an input into a source file; the format follows the extension.
+/// How much of a file is looked at for NUL bytes to tell binary from text.
+const BINARY_SNIFF_BYTES: usize = 8000;
+
+/// Read an input into a source file; the format follows the extension. A
+/// file with a NUL byte near its start is refused as binary (NUL bytes
+/// further in are checked as text: the library takes any UTF-8).
 pub fn load(input: &Input) -> Result<SourceFile, InputError> {
     let (name, format, bytes) = match input {
         Input::Stdin => {
@@ -130,6 +154,10 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
             (name, InputFormat::from_path(path), bytes)
         }
     };
+    // As git does: a NUL byte in the first few kilobytes means binary.
+    if let Some(offset) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]) {
+        return Err(InputError::Binary { path: name, offset });
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(name, text, format)),
         Err(err) => {

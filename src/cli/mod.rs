@@ -9,6 +9,7 @@ mod extract;
 mod init;
 mod input;
 mod jsonl_input;
+mod output;
 mod parallel;
 mod progress;
 mod rules;
@@ -184,16 +185,9 @@ impl Ui {
     }
 }
 
-/// Read a rule file's text.
+/// Read a rule file's text (UTF-8, within the size limit).
 pub fn read_rule_file(path: &Path) -> Result<String, Message> {
-    let name = path.display();
-    let bytes = std::fs::read(path).map_err(|e| Message::new(format!("cannot read rule file {name}: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Message::new(format!(
-            "rule file {name} is not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    attrib::rules::load::read_text(path).map_err(|e| Message::new(format!("{}: {e}", path.display())))
 }
 
 /// attrib.yaml in `dir` or the nearest parent that has one.

@@ -63,9 +63,17 @@ fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Read a rule file's text as UTF-8; the error does not repeat the path.
+/// Read a rule file's text as UTF-8; the error does not repeat the path. A
+/// file over [`MAX_RULE_FILE_BYTES`](super::MAX_RULE_FILE_BYTES) is refused
+/// before it is read.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the rule file: {e}"))?;
+    let cannot_read = |e: std::io::Error| format!("cannot read the rule file: {e}");
+    let size = std::fs::metadata(path).map_err(cannot_read)?.len();
+    if size > super::MAX_RULE_FILE_BYTES {
+        let (message, help) = super::too_large_message(size);
+        return Err(format!("{message} ({help})"));
+    }
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "the rule file is not valid UTF-8 (invalid byte at offset {})",

@@ -70,9 +70,34 @@ impl RuleError {
     }
 }
 
+/// The largest rule file attrib reads. A house rule file or a speaker registry
+/// of tens of thousands of entries is a few megabytes; a larger file is
+/// almost surely a mistake, and YAML parsing holds several times its size in
+/// memory.
+pub const MAX_RULE_FILE_BYTES: u64 = 16 << 20;
+
+/// The error for a rule file over [`MAX_RULE_FILE_BYTES`].
+pub fn too_large_message(bytes: u64) -> (String, String) {
+    (
+        format!(
+            "the rule file is {:.1} MB; attrib reads rule files up to {} MB",
+            bytes as f64 / f64::from(1 << 20),
+            MAX_RULE_FILE_BYTES >> 20
+        ),
+        "split it into several files joined with `extends:`".to_string(),
+    )
+}
+
 /// Parse one rule file. Errors point at the line and column in the YAML; the
 /// first problem is returned ([`validate::validate`] reports every one).
 pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
+    if text.len() as u64 > MAX_RULE_FILE_BYTES {
+        let (message, help) = too_large_message(text.len() as u64);
+        return Err(RuleError::at(file, "", None, message, Some(help)));
+    }
+    if let Err(err) = yaml::check_depth(text) {
+        return Err(RuleError::at(file, text, Some(err.offset), err.message, None));
+    }
     if text.trim().is_empty() {
         return Ok(RuleFile::default());
     }

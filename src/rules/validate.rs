@@ -57,6 +57,9 @@ pub fn validate(name: &str, text: &str, dir: Option<&Path>) -> (Option<RuleFile>
     if text.trim().is_empty() {
         return (Some(RuleFile::default()), Vec::new());
     }
+    if let Err(err) = yaml::check_depth(text) {
+        return (None, vec![error(err.offset, err.message, None)]);
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(e) => {

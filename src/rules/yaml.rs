@@ -100,22 +100,85 @@ pub struct SyntaxError {
     pub offset: usize,
 }
 
+/// How deeply collections may nest. serde_yaml, which reads the values,
+/// stops at the same depth; the limit also keeps the tree (whose drop is
+/// recursive) far from the stack's end.
+pub const MAX_DEPTH: usize = 128;
+
 /// Parse the first document of a YAML text. An empty text gives an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    check_depth(text)?;
     let mut builder = Builder {
         offsets: Offsets::new(text),
         stack: Vec::new(),
         root: None,
+        skipped_depth: 0,
+        too_deep: None,
     };
     let mut parser = Parser::new_from_str(text);
     parser.load(&mut builder, false).map_err(|e| SyntaxError {
         message: e.info().to_string(),
         offset: builder.offsets.of(e.marker()),
     })?;
+    if let Some(offset) = builder.too_deep {
+        return Err(SyntaxError {
+            message: format!("collections nested more than {MAX_DEPTH} levels deep"),
+            offset,
+        });
+    }
     Ok(builder.root.unwrap_or(Node {
         offset: 0,
         kind: NodeKind::Map(Vec::new()),
     }))
+}
+
+/// The deepest indentation (spaces and block indicators `- ? :` at the start
+/// of a line) accepted: every nested block collection indents further, so
+/// this bounds block nesting, which yaml-rust2 loads recursively.
+pub const MAX_INDENT: usize = 1024;
+
+/// Refuse nesting too deep to parse safely, before any YAML parser sees the
+/// text. Flow collections (`[`, `{`) deeper than [`MAX_DEPTH`]: libyaml,
+/// under serde_yaml, takes time quadratic in the flow depth (100,000 `[`
+/// take minutes) and reads the whole document before serde_yaml's own depth
+/// limit applies; the count is of brackets anywhere, quoted or not, so it can
+/// only overcount. Block nesting, through lines indented more than
+/// [`MAX_INDENT`] columns. No rule file comes near either limit.
+pub fn check_depth(text: &str) -> Result<(), SyntaxError> {
+    let too_deep = |offset| SyntaxError {
+        message: format!("collections nested more than {MAX_DEPTH} levels deep"),
+        offset,
+    };
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut indent = 0usize;
+    for (offset, byte) in text.bytes().enumerate() {
+        if line_start {
+            if matches!(byte, b' ' | b'\t' | b'-' | b'?' | b':') {
+                indent += 1;
+                if indent > MAX_INDENT {
+                    return Err(too_deep(offset));
+                }
+            } else {
+                line_start = false;
+            }
+        }
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep(offset));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => {
+                line_start = true;
+                indent = 0;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Turns parser markers (line, column) into byte offsets.
@@ -151,6 +214,10 @@ struct Builder<'t> {
     offsets: Offsets<'t>,
     stack: Vec<Open>,
     root: Option<Node>,
+    /// How many collections deeper than [`MAX_DEPTH`] are open (not built).
+    skipped_depth: usize,
+    /// Where the first collection too deep to build starts.
+    too_deep: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -175,6 +242,17 @@ impl Builder<'_> {
 impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let offset = self.offsets.of(&mark);
+        if self.skipped_depth > 0 || (self.stack.len() >= MAX_DEPTH && is_collection_start(&event)) {
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => {
+                    self.skipped_depth += 1;
+                    self.too_deep.get_or_insert(offset);
+                }
+                Event::SequenceEnd | Event::MappingEnd => self.skipped_depth -= 1,
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Scalar(value, ..) => self.push_value(Node {
                 offset,
@@ -212,6 +290,10 @@ impl MarkedEventReceiver for Builder<'_> {
     }
 }
 
+fn is_collection_start(event: &Event) -> bool {
+    matches!(event, Event::SequenceStart(..) | Event::MappingStart(..))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +329,22 @@ mod tests {
         let text = "a: 1\nb: [x, y\n";
         let err = parse(text).unwrap_err();
         assert!(err.offset > 5, "{err:?}");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_an_error() {
+        let deep_flow = format!("a: {}x{}\n", "[".repeat(MAX_DEPTH + 5), "]".repeat(MAX_DEPTH + 5));
+        let err = parse(&deep_flow).unwrap_err();
+        assert!(err.message.contains("nested"), "{err:?}");
+        // Block nesting: refused by its indentation before yaml-rust2's
+        // recursive loader sees it; below that, the tree stops at MAX_DEPTH.
+        let deep_block = format!("{}x\n", "- ".repeat(100_000));
+        let err = parse(&deep_block).unwrap_err();
+        assert!(err.message.contains("nested"), "{err:?}");
+        let deep_block = format!("{}x\n", "- ".repeat(MAX_INDENT / 2));
+        let err = parse(&deep_block).unwrap_err();
+        assert_eq!(err.offset, 2 * MAX_DEPTH);
+        let at_limit = format!("{}x\n", "- ".repeat(MAX_DEPTH));
+        assert!(parse(&at_limit).is_ok());
     }
 }

@@ -100,16 +100,19 @@ fn plain(text: &str) -> Prose<'_> {
         }
         lines.clear();
     };
+    let bytes = text.as_bytes();
     let mut start = body_start;
     while start <= text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        // Lines end at LF, CRLF, or a lone CR (old Mac and some CMS exports).
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(text.len(), |i| start + i);
         let line = trim_span(text, Span::new(start, end));
         if line.is_empty() {
             flush(&mut lines, &mut blocks);
         } else {
             lines.push(line);
         }
-        start = end + 1;
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        start = end + if crlf { 2 } else { 1 };
     }
     flush(&mut lines, &mut blocks);
     // The last block is never a heading: a heading introduces what follows.

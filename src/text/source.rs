@@ -71,12 +71,18 @@ pub struct NotUtf8 {
     pub column: usize,
 }
 
+/// Where each line after the first starts: after every LF, and after every
+/// CR not followed by LF (files with CR-only line ends count their lines too).
+fn line_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
+}
+
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: InputFormat) -> Self {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(line_ends(text.as_bytes())).collect();
         SourceFile {
             name: name.into(),
             text,
@@ -93,8 +99,8 @@ impl SourceFile {
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
                 let bytes = err.as_bytes();
-                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
-                let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+                let line = 1 + line_ends(&bytes[..offset]).count();
+                let line_start = line_ends(&bytes[..offset]).last().unwrap_or(0);
                 // The prefix up to `offset` is valid UTF-8, so this cannot fail.
                 let column = 1 + std::str::from_utf8(&bytes[line_start..offset]).map_or(0, |s| s.chars().count());
                 Err(NotUtf8 {
@@ -112,8 +118,8 @@ impl SourceFile {
     }
 
     /// The 1-based line and character column of a byte offset. A byte-order
-    /// mark at the start of the file is not counted as a column, and a CR
-    /// before LF belongs to the line it ends.
+    /// mark at the start of the file is not counted as a column, a CR before
+    /// LF belongs to the line it ends, and a lone CR ends a line.
     pub fn line_column(&self, offset: usize) -> LineColumn {
         let offset = offset.min(self.text.len());
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
@@ -181,5 +187,16 @@ mod tests {
         let err = SourceFile::from_bytes("bad.txt", b"ok\nab\xffcd".to_vec(), InputFormat::Plain).unwrap_err();
         assert_eq!((err.line, err.column, err.offset), (2, 3, 5));
         assert!(err.to_string().contains("bad.txt"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let file = SourceFile::new("a", "One.\rTwo.\r\nThree.\r\rFive.", InputFormat::Plain);
+        let five = file.text.find("Five").unwrap();
+        assert_eq!(file.line_column(five), LineColumn { line: 5, column: 1 });
+        assert_eq!(file.line_span(2).slice(&file.text), "Two.");
+        assert_eq!(file.line_span(4).slice(&file.text), "");
+        let err = SourceFile::from_bytes("cr.txt", b"a\rb\r\xff".to_vec(), InputFormat::Plain).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
     }
 }
