@@ -763,8 +763,11 @@ impl<'l> Grammar<'l> {
             }
             used_cues.clear();
             self.quote_then_speaker(doc, s, &mut found, &mut used_cues);
+            // Kept sorted so that a run-on sentence with thousands of cues
+            // costs a binary search per hit, not a scan.
+            used_cues.sort_unstable();
             for hit in doc.hits_in(s) {
-                if hit.kinds.has(PhraseKind::ReportingVerb) && !used_cues.iter().any(|u| u.overlaps(hit.span)) {
+                if hit.kinds.has(PhraseKind::ReportingVerb) && !overlaps_any(&used_cues, hit.span) {
                     let cue_text = hit.span.slice(text);
                     if cue_text.eq_ignore_ascii_case("according to") {
                         self.according_to(doc, s, hit.span, &mut found);
@@ -783,7 +786,7 @@ impl<'l> Grammar<'l> {
                         }
                         if let Some(class) = hit.verb.filter(|_| lower) {
                             if self.subject_then_cue(doc, s, Cue { span: hit.span, class }, &mut found) {
-                                used_cues.push(hit.span);
+                                insert_sorted(&mut used_cues, hit.span);
                             }
                         }
                     }
@@ -791,10 +794,7 @@ impl<'l> Grammar<'l> {
             }
             for hit in doc.hits_in(s) {
                 let quote_only = hit.kinds.has(PhraseKind::QuoteVerb) || hit.kinds.has(PhraseKind::NamingVerb);
-                if !quote_only
-                    || hit.kinds.has(PhraseKind::ReportingVerb)
-                    || used_cues.iter().any(|u| u.overlaps(hit.span))
-                {
+                if !quote_only || hit.kinds.has(PhraseKind::ReportingVerb) || overlaps_any(&used_cues, hit.span) {
                     continue;
                 }
                 let cue_text = hit.span.slice(text);
@@ -813,17 +813,22 @@ impl<'l> Grammar<'l> {
                     self.labels_with_quote(doc, hit.span.end, sentence.span.end)
                 };
                 if quotation_follows && self.subject_then_cue(doc, s, cue, &mut found) {
-                    used_cues.push(hit.span);
+                    insert_sorted(&mut used_cues, hit.span);
                 }
             }
             for hit in doc.hits_of(s, PhraseKind::PassiveVague) {
                 self.passive_by(doc, s, hit.span, &mut found);
             }
             for hit in doc.hits_of(s, PhraseKind::VagueSource) {
-                let covered = found.iter().rev().take_while(|a| a.sentence == s).any(|a| {
-                    a.sentence == s
-                        && (a.speaker.extent.overlaps(hit.span) || a.cue.is_some_and(|c| c.span.overlaps(hit.span)))
-                });
+                let covered = found
+                    .iter()
+                    .rev()
+                    .take_while(|a| a.sentence == s)
+                    .take(RECENT_IN_SENTENCE)
+                    .any(|a| {
+                        a.sentence == s
+                            && (a.speaker.extent.overlaps(hit.span) || a.cue.is_some_and(|c| c.span.overlaps(hit.span)))
+                    });
                 if !covered && !doc.in_quote(hit.span.start) {
                     self.vague_phrase(doc, s, hit.span, &mut found);
                 }
@@ -954,7 +959,9 @@ impl<'l> Grammar<'l> {
         if let Some(found) = quote_opening_at(doc, text, lead) {
             return Some(found);
         }
-        let opening = after.find(is_opening_mark)?;
+        // Only a short stretch after the cue can hold the adverbial: looking
+        // further would cost the whole sentence for every cue in it.
+        let opening = after[..floor_char_boundary(after, NEAR_BYTES)].find(is_opening_mark)?;
         let between = after[..opening].trim_end();
         if !between.ends_with([',', ':']) {
             return None;
@@ -980,7 +987,7 @@ impl<'l> Grammar<'l> {
         const MOST_WORDS: usize = 8;
         let text: &str = &doc.text;
         let after = &text[from..sentence_end];
-        let Some(opening) = after.find(is_opening_mark) else {
+        let Some(opening) = after[..floor_char_boundary(after, NEAR_BYTES)].find(is_opening_mark) else {
             return false;
         };
         let object = &after[..opening];
@@ -1063,7 +1070,10 @@ impl<'l> Grammar<'l> {
             .map_or(0, |(i, _)| i);
         let mut starts = Vec::new();
         let mut at_boundary = true;
-        for (index, c) in before.char_indices().skip_while(|&(i, _)| i < window_start) {
+        for (index, c) in before[window_start..]
+            .char_indices()
+            .map(|(i, c)| (i + window_start, c))
+        {
             let boundary = c.is_whitespace()
                 || matches!(c, ',' | ';' | ':' | '(' | '—' | '–')
                 || is_opening_mark(c)
@@ -1081,6 +1091,7 @@ impl<'l> Grammar<'l> {
                 .iter()
                 .rev()
                 .take_while(|a| a.sentence == s)
+                .take(RECENT_IN_SENTENCE)
                 .any(|a| a.speaker.extent.start < absolute && absolute < a.speaker.extent.end)
             {
                 continue;
@@ -1144,7 +1155,10 @@ impl<'l> Grammar<'l> {
                 return false;
             }
             if recipient.is_none() {
-                recipient = interview_recipient(before);
+                // "In an interview with OUTLET, X said": the phrase sits just
+                // before the speaker; looking only there keeps long sentences linear.
+                let near = &before[ceil_char_boundary(before, before.len().saturating_sub(4 * NEAR_BYTES))..];
+                recipient = interview_recipient(near);
             }
             let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start + start);
             for np in &nps {
@@ -1192,7 +1206,12 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         // Only this sentence's attributions, which are the last ones found.
-        let in_sentence = found.iter().rev().take_while(|a| a.sentence == s).count();
+        let in_sentence = found
+            .iter()
+            .rev()
+            .take_while(|a| a.sentence == s)
+            .take(RECENT_IN_SENTENCE)
+            .count();
         let Some(previous) = found[found.len() - in_sentence..]
             .iter()
             .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
@@ -1256,7 +1275,12 @@ impl<'l> Grammar<'l> {
         if !cue_text.ends_with("ing") || !text[sentence.start..cue.span.start].trim_end().ends_with(',') {
             return false;
         }
-        let in_sentence = found.iter().rev().take_while(|a| a.sentence == s).count();
+        let in_sentence = found
+            .iter()
+            .rev()
+            .take_while(|a| a.sentence == s)
+            .take(RECENT_IN_SENTENCE)
+            .count();
         let earlier_index = found[found.len() - in_sentence..]
             .iter()
             .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
@@ -1332,7 +1356,7 @@ impl<'l> Grammar<'l> {
             return false;
         }
         let content = trim_clause(text, Span::new(sentence.start, sentence.start + before.len() - 1));
-        if content.slice(text).split_whitespace().count() < 3 {
+        if content.slice(text).split_whitespace().take(3).count() < 3 {
             return false;
         }
         let kind = content_kind(doc, content);
@@ -1394,6 +1418,8 @@ impl<'l> Grammar<'l> {
                     .time_words
                     .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
             })
+            // Three words decide; counting on would cost the whole sentence per cue.
+            .take(3)
             .count();
         // "said in a notice published on Friday.": a medium, not a content.
         let only_medium = opens_with_preposition && clause_start == from;
@@ -1408,11 +1434,11 @@ impl<'l> Grammar<'l> {
         // Nothing after the cue: the content is the clause before the speaker.
         let before = trim_clause(text, Span::new(sentence.start, speaker_start));
         let before_text = before.slice(text).trim_end_matches([',', ' ']);
-        if before_text.split_whitespace().count() >= 3 {
+        if before_text.split_whitespace().take(3).count() >= 3 {
             // "To prevent problems, he said, officials should be vigilant": a
             // parenthetical attribution; the content is the whole sentence.
             let tail = clause.slice(text).trim_start_matches([',', ' ']);
-            if clause.slice(text).starts_with(',') && tail.split_whitespace().count() >= 3 {
+            if clause.slice(text).starts_with(',') && tail.split_whitespace().take(3).count() >= 3 {
                 let sentence_content = trim_clause(text, sentence);
                 return (content_kind(doc, sentence_content), Some(sentence_content), None);
             }
@@ -1510,7 +1536,7 @@ impl<'l> Grammar<'l> {
         let after = after.trim_start();
         let after = after.strip_prefix("that").unwrap_or(after);
         let mut content = trim_clause(text, Span::new(offset_in(text, after), sentence.end));
-        if content.slice(text).split_whitespace().count() < 3 {
+        if content.slice(text).split_whitespace().take(3).count() < 3 {
             content = trim_clause(text, Span::new(sentence.start, phrase.start));
         }
         let np = Np {
@@ -1591,7 +1617,10 @@ impl<'l> Grammar<'l> {
     pub fn role_description(&self, doc: &Document<'_>, sentence: usize) -> Option<Span> {
         let text: &str = &doc.text;
         let span = doc.sentences[sentence].span;
+        // A description and the name it describes stand close together; a
+        // bounded look keeps a run-on sentence with many speakers linear.
         let slice = span.slice(text);
+        let slice = &slice[..floor_char_boundary(slice, 8 * NEAR_BYTES)];
         let mut search = 0;
         while let Some(found) = slice[search..].find("the ") {
             let at = search + found;
@@ -1735,6 +1764,41 @@ fn without_relative_clause(gap: &str) -> &str {
     }
 }
 
+/// Whether `span` overlaps one of the sorted, short `spans`.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let after = spans.partition_point(|u| u.start < span.end);
+    spans[..after].iter().rev().take(8).any(|u| u.overlaps(span))
+}
+
+fn insert_sorted(spans: &mut Vec<Span>, span: Span) {
+    let at = spans.partition_point(|u| *u < span);
+    spans.insert(at, span);
+}
+
+/// How many of a sentence's latest attributions a frame looks back at: a
+/// subject or shared speaker is never further back than this, and the
+/// bound keeps a run-on sentence with thousands of cues linear.
+const RECENT_IN_SENTENCE: usize = 32;
+
+/// How far after a cue a quotation may open and still belong to it, in
+/// bytes: ten words of an adverbial or object, generously.
+const NEAR_BYTES: usize = 160;
+
+/// The smallest char boundary of `text` at or above `at`.
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
 /// Trim spaces and the final sentence punctuation from a clause.
 fn trim_clause(text: &str, span: Span) -> Span {
     let slice = span.slice(text);
@@ -1807,6 +1871,17 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             .push(i);
     }
     let none: Vec<usize> = Vec::new();
+    // Non-vague attributions of each paragraph by (sentence start, index).
+    let mut by_start: std::collections::HashMap<usize, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for (paragraph, indices) in &by_paragraph {
+        let mut list: Vec<(usize, usize)> = indices
+            .iter()
+            .filter(|&&i| found[i].speaker.class != SpeakerClass::Vague)
+            .map(|&i| (doc.sentences[found[i].sentence].span.start, i))
+            .collect();
+        list.sort_unstable();
+        by_start.insert(*paragraph, list);
+    }
     let mut added = Vec::new();
     for (q, quote) in doc.quotes.iter().enumerate() {
         if quote.depth != 0 || attributed.contains(&q) || is_fragment(doc, quote) {
@@ -1818,22 +1893,19 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             continue;
         }
         let paragraph = quote.first_paragraph;
-        let in_paragraph = |a: &&Attribution| doc.sentences[a.sentence].paragraph == paragraph;
-        let previous_in_paragraph = by_paragraph
-            .get(&paragraph)
-            .unwrap_or(&none)
-            .iter()
-            .map(|&i| &found[i])
-            .filter(in_paragraph)
-            .filter(|a| a.speaker.class != SpeakerClass::Vague)
-            .min_by_key(|a| {
-                let at = doc.sentences[a.sentence].span.start;
-                if at <= quote.content.start {
-                    quote.content.start - at
-                } else {
-                    usize::MAX / 2 + (at - quote.content.start)
-                }
-            });
+        // The latest attribution whose sentence starts at or before the
+        // quote, else the first after it; among one sentence's attributions,
+        // the first found. Candidates are sorted by (sentence start, index).
+        let candidates = by_start.get(&paragraph).map_or(&[][..], Vec::as_slice);
+        let upto = candidates.partition_point(|&(at, _)| at <= quote.content.start);
+        let nearest_start = match upto {
+            0 => candidates.first().map(|&(at, _)| at),
+            n => Some(candidates[n - 1].0),
+        };
+        let previous_in_paragraph = nearest_start.map(|start| {
+            let first = candidates.partition_point(|&(at, _)| at < start);
+            &found[candidates[first].1]
+        });
         let opens_paragraph = doc.paragraphs[paragraph].span.start == quote.span().start;
         let from_previous = || {
             by_paragraph
