@@ -1206,17 +1206,7 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         // Only this sentence's attributions, which are the last ones found.
-        let in_sentence = found
-            .iter()
-            .rev()
-            .take_while(|a| a.sentence == s)
-            .take(RECENT_IN_SENTENCE)
-            .count();
-        let Some(previous) = found[found.len() - in_sentence..]
-            .iter()
-            .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
-            .map(|i| i + found.len() - in_sentence)
-        else {
+        let Some(previous) = latest_cue_before(found, s, cue) else {
             return false;
         };
         // "said the review would cover the mines and report by May": a bare
@@ -1275,16 +1265,7 @@ impl<'l> Grammar<'l> {
         if !cue_text.ends_with("ing") || !text[sentence.start..cue.span.start].trim_end().ends_with(',') {
             return false;
         }
-        let in_sentence = found
-            .iter()
-            .rev()
-            .take_while(|a| a.sentence == s)
-            .take(RECENT_IN_SENTENCE)
-            .count();
-        let earlier_index = found[found.len() - in_sentence..]
-            .iter()
-            .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
-            .map(|i| i + found.len() - in_sentence);
+        let earlier_index = latest_cue_before(found, s, cue);
         let earlier = earlier_index.map(|i| found[i].speaker.clone());
         let speaker = match earlier {
             Some(speaker) => speaker,
@@ -1762,6 +1743,22 @@ fn without_relative_clause(gap: &str) -> &str {
         Some(at) if gap[at..].split_whitespace().count() <= MOST_WORDS => &gap[..at],
         _ => gap,
     }
+}
+
+/// The index of the latest attribution of sentence `s` (among its recent
+/// ones, which are the last found) whose cue ends before `cue`.
+fn latest_cue_before(found: &[Attribution], s: usize, cue: Cue) -> Option<usize> {
+    let in_sentence = found
+        .iter()
+        .rev()
+        .take_while(|a| a.sentence == s)
+        .take(RECENT_IN_SENTENCE)
+        .count();
+    let first = found.len() - in_sentence;
+    found[first..]
+        .iter()
+        .rposition(|a| a.cue.is_some_and(|c| c.span.end <= cue.span.start))
+        .map(|i| i + first)
 }
 
 /// Whether `span` overlaps one of the sorted, short `spans`.
