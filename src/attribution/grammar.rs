@@ -558,10 +558,15 @@ impl<'l> Grammar<'l> {
         let mut affiliation = None;
         let mut has_role = false;
         let mut rest = body;
+        let mut previous = "";
         while let Ok((r, word)) = (ws, |j| self.token(j)).parse(rest).map(|(r, (_, w))| (r, w)) {
-            if self.lex.verb_class(word).is_some() || self.lex.be_verbs.contains(word) {
+            // After a determiner or preposition a verb form is a noun: ", one
+            // of the states in the case," names no statement.
+            let nominal = self.lex.determiners.contains(previous) || self.lex.prepositions.contains(previous);
+            if (self.lex.verb_class(word).is_some() && !nominal) || self.lex.be_verbs.contains(word) {
                 return fail(i); // a clause, not an appositive
             }
+            previous = word;
             if affiliation.is_none() && self.lex.prepositions.contains(word) {
                 role_end = offset_in(body, word);
                 affiliation = Some(r.trim());
@@ -635,11 +640,46 @@ impl<'l> Grammar<'l> {
 
     /// One or more speakers joined by "and": "Kamila T.N. Sorenson and Ekaterina Klimenko".
     fn speakers<'a>(&self, i: &'a str) -> Res<'a, Vec<Np<'a>>> {
+        // "the Kellsby and Averley Health Trust": "the" before a name opens
+        // an organisation's name, never a person's.
+        if let Ok((named, _)) = (alt((tag("the"), tag("The"))), ws1).parse(i) {
+            if let Ok((rest, nps)) = self.speakers(named) {
+                if let [np] = nps.as_slice() {
+                    if np.class == SpeakerClass::Organization && np.name.is_some() {
+                        let extent = &i[..i.len() - rest.len()];
+                        return Ok((rest, vec![Np { extent, ..np.clone() }]));
+                    }
+                }
+            }
+        }
         let (mut rest, first) = self.speaker_with_appositive(i)?;
         let mut all = vec![first];
         while let Ok((r, (_, _, _, np))) = (ws1, tag("and"), ws1, |j| self.speaker_with_appositive(j)).parse(rest) {
             all.push(np);
             rest = r;
+        }
+        // "Kellsby and Averley Health Trust": bare single names joined to an
+        // organisation's name are part of it, not people of their own.
+        let bare_word = |np: &Np<'_>| np.role.is_none() && np.extent == np.text && !np.text.contains(' ');
+        if all.len() > 1
+            && all
+                .last()
+                .is_some_and(|np| np.class == SpeakerClass::Organization && np.extent == np.text)
+            && all[..all.len() - 1]
+                .iter()
+                .all(|np| np.class == SpeakerClass::Person && bare_word(np))
+        {
+            let whole = &i[..i.len() - rest.len()];
+            let np = Np {
+                text: whole,
+                name: Some(whole),
+                role: None,
+                affiliation: None,
+                class: SpeakerClass::Organization,
+                pronoun: false,
+                extent: whole,
+            };
+            return Ok((rest, vec![np]));
         }
         Ok((rest, all))
     }
@@ -738,13 +778,26 @@ impl<'l> Grammar<'l> {
         {
             return true;
         }
+        // "a reporter who asked about money": the verb is the relative
+        // clause's, describing the phrase; the sentence's verb comes later.
+        if matches!(words.as_slice(), ["who" | "which" | "that"]) {
+            return false;
+        }
         let described = !np.pronoun && np.name.is_none();
         if described && words.len() <= 10 && !gap.contains([',', '“', '"', '”']) {
             let first = words[0];
             let starts_modifier = self.lex.prepositions.contains(first)
                 || matches!(first, "familiar" | "close" | "who" | "briefed" | "involved" | "with");
             let no_verbs = words[..words.len() - 1].iter().all(|w| !self.lex.be_verbs.contains(w));
-            return starts_modifier && no_verbs;
+            // Auxiliaries and adverbs may close the gap ("for the ministry has
+            // since said"); inside it they start a clause of their own ("over
+            // budget by 2028 and the council will have nobody to blame").
+            let modifier_words = words
+                .iter()
+                .rposition(|w| !self.lex.auxiliaries.contains(w))
+                .map_or(&words[..0], |last| &words[..=last]);
+            let no_clause = modifier_words.iter().all(|w| !self.lex.auxiliaries.contains(w));
+            return starts_modifier && no_verbs && no_clause;
         }
         false
     }
@@ -1231,6 +1284,16 @@ impl<'l> Grammar<'l> {
             return false;
         };
         let conjunction_start = sentence.start + rest.len() - conjunction.len();
+        let (after, recipient) = self.recipient(cue.span.slice(text), &text[cue.span.end..sentence.end]);
+        // Only what follows the second verb can be its content: the clause
+        // before the conjunction is the earlier verb's. "said his client
+        // accepted the transfers but denied any dishonesty": with nothing
+        // reported after it, the verb belongs to the reported clause and
+        // the earlier content stays whole.
+        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start);
+        if content.is_none() {
+            return true;
+        }
         let earlier = &mut found[previous];
         if let Some(content) = earlier
             .content
@@ -1239,8 +1302,6 @@ impl<'l> Grammar<'l> {
             earlier.content = Some(trim_clause(text, Span::new(content.start, conjunction_start)));
         }
         let speaker = found[previous].speaker.clone();
-        let (after, recipient) = self.recipient(cue.span.slice(text), &text[cue.span.end..sentence.end]);
-        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), cue.span.start);
         found.push(Attribution {
             kind,
             speaker,
@@ -1412,7 +1473,15 @@ impl<'l> Grammar<'l> {
             };
             return (content_kind(doc, clause), Some(clause), None);
         }
-        // Nothing after the cue: the content is the clause before the speaker.
+        // Nothing after the cue: the content is the clause before the speaker,
+        // which the speaker must start after a break ("The deal is off, two
+        // ministers said"); "cutting off a reporter who asked" reports nothing.
+        let set_off = text[sentence.start..speaker_start]
+            .trim_end()
+            .ends_with([',', ';', ':', '—', '–', '”', '"', '’', ')']);
+        if !set_off {
+            return (AttributionKind::Indirect, None, None);
+        }
         let before = trim_clause(text, Span::new(sentence.start, speaker_start));
         let before_text = before.slice(text).trim_end_matches([',', ' ']);
         if before_text.split_whitespace().take(3).count() >= 3 {
@@ -2013,6 +2082,45 @@ mod tests {
         let a = extract("Tom Verran, a Kessel Valley Republican, said “Our assumption is that the bill will pass.”");
         assert_eq!(a[0].0, "Tom Verran");
         assert_eq!(a[0].2, "Our assumption is that the bill will pass.");
+    }
+
+    #[test]
+    fn a_second_appositive_may_hold_a_verb_form_used_as_a_noun() {
+        let a = extract(
+            "“It is overreach,” Dora Vance, the attorney general of Kessel, one of the states in the case, said.",
+        );
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Dora Vance", "said"), "{a:?}");
+    }
+
+    #[test]
+    fn a_second_verb_with_no_reported_clause_belongs_to_the_content() {
+        let a = extract("Oren Hale said his client accepted that money had moved but denied any dishonesty.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].2,
+            "his client accepted that money had moved but denied any dishonesty"
+        );
+    }
+
+    #[test]
+    fn a_trailing_attribution_starts_after_a_break() {
+        // The object of another verb, with a relative clause, reports nothing.
+        let a = extract("“We were ready,” he said, cutting off a reporter who asked about money.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "he");
+        // Auxiliaries inside a post-modifier start a clause of their own.
+        assert!(extract("The tram will be over budget by 2028 and the council will have nobody to blame.").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_name_may_join_names_with_and() {
+        let a = extract("The ward will close at night, the Kellsby and Averley Health Trust said on Tuesday.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Kellsby and Averley Health Trust", "The ward will close at night")
+        );
+        assert_eq!(extract("Ines Arce and Tomas Vidal said the ward would close.").len(), 2);
     }
 
     #[test]
