@@ -321,6 +321,15 @@ impl<'l> Grammar<'l> {
             if !self.is_modifier(word) || (n > 0 && rest.starts_with(['\n', '\r'])) {
                 break;
             }
+            // "The ministry reports that …": after a head, a noun that is also
+            // a verb form, followed by "that" or a quotation, is the verb.
+            let introduces_content = || {
+                let next = r.trim_start();
+                next.starts_with("that ") || next.starts_with(['“', '"', ':'])
+            };
+            if best.is_some() && self.lex.verb_class(word).is_some() && introduces_content() {
+                break;
+            }
             rest = r;
             if let Some(head) = self.head_of(word) {
                 best = Some((i.len() - rest.len(), head));
@@ -397,7 +406,9 @@ impl<'l> Grammar<'l> {
 
     /// "Finance Minister Olu Adeyemi", "Dr. Ines Moreau", "Mr. Xu".
     fn titled_name<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
-        let (rest, (title, _, name)) = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(i)?;
+        // "the Rev. Ada Quill": some titles take an article.
+        let (titled, _) = opt((alt((tag("the"), tag("The"))), ws1)).parse(i)?;
+        let (rest, (title, _, name)) = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(titled)?;
         let extent = &i[..i.len() - rest.len()];
         let courtesy = self.lex.courtesy_titles.contains(title);
         Ok((
@@ -783,6 +794,11 @@ impl<'l> Grammar<'l> {
         if matches!(words.as_slice(), ["who" | "which" | "that"]) {
             return false;
         }
+        // "drafted by Mara Voss, who said …": a relative clause set off by a
+        // comma reports what the phrase before it said.
+        if let [",", "who", rest @ ..] | [",who", rest @ ..] = words.as_slice() {
+            return rest.iter().all(|w| self.lex.auxiliaries.contains(w));
+        }
         let described = !np.pronoun && np.name.is_none();
         if described && words.len() <= 10 && !gap.contains([',', '“', '"', '”']) {
             let first = words[0];
@@ -887,6 +903,7 @@ impl<'l> Grammar<'l> {
                 }
             }
         }
+        self.speaker_labels(doc, &mut found);
         drop_secondhand_according_to(doc, &mut found);
         attribute_by_continuation(doc, &mut found);
         found.sort_by_key(|a| {
@@ -950,6 +967,26 @@ impl<'l> Grammar<'l> {
                 class,
             };
             let (rest, recipient) = self.recipient(cue_text, rest);
+            // "On the broadcast of “Sunday Live,” Dora Vance said her rival
+            // was joking": a quotation that is the object of a preposition
+            // is a name, and a verb with a clause of its own reports that.
+            let object_of_preposition = quote
+                .open
+                .filter(|open| sentence.contains(open.start))
+                .is_some_and(|open| {
+                    let previous = text[sentence.start..open.start].split_whitespace().next_back();
+                    previous.is_some_and(|w| self.lex.prepositions.contains(w))
+                });
+            let next_word = rest.split_whitespace().next().unwrap_or_default();
+            let own_clause = next_word.starts_with(char::is_lowercase)
+                && !next_word.ends_with(',')
+                && !self.lex.prepositions.contains(next_word)
+                && !self.lex.time_words.contains(next_word)
+                && !self.lex.auxiliaries.contains(next_word)
+                && !matches!(next_word, "as" | "after" | "before" | "when" | "while" | "and" | "but");
+            if object_of_preposition && own_clause {
+                continue;
+            }
             used.push(cue.span);
             for np in &nps {
                 found.push(self.attribution(
@@ -1496,6 +1533,70 @@ impl<'l> Grammar<'l> {
             return (content_kind(doc, span), Some(span), None);
         }
         (AttributionKind::Indirect, None, None)
+    }
+
+    /// `MAYOR VANCE: We will reopen the pier.`: a paragraph opening with a
+    /// label in capitals and a colon is a transcript turn; the label is the
+    /// speaker, the colon the cue and the rest of the paragraph the content.
+    /// "Q:"/"A:" and headings ("UPDATE:") are not speakers.
+    fn speaker_labels(&self, doc: &Document<'_>, found: &mut Vec<Attribution>) {
+        let text: &str = &doc.text;
+        for paragraph in &doc.paragraphs {
+            // A turn quoted whole ("“PENCE: Well, …”") is still a turn.
+            let opening = text[paragraph.span.start..]
+                .chars()
+                .next()
+                .filter(|&c| is_opening_mark(c));
+            let start = paragraph.span.start + opening.map_or(0, char::len_utf8);
+            let line = text[start..paragraph.span.end]
+                .split_inclusive('\n')
+                .next()
+                .unwrap_or_default();
+            if !line.contains(':') {
+                continue;
+            }
+            let Some(((label_start, label_end), body)) = crate::verify::transcript::label_of(line, &|_| false) else {
+                continue;
+            };
+            let label = &line[label_start..label_end];
+            let first_word = label
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.');
+            let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || self.lex.not_speaker_labels.contains(first_word) {
+                continue;
+            }
+            let content = trim_clause(text, Span::new(start + body, paragraph.span.end));
+            let Some(s) = paragraph
+                .sentences
+                .clone()
+                .find(|&s| doc.sentences[s].span.contains(start + label_start))
+            else {
+                continue;
+            };
+            if content.slice(text).split_whitespace().take(2).count() < 2 {
+                continue;
+            }
+            let label = &text[start + label_start..start + label_end];
+            let np = Np {
+                text: label,
+                name: Some(label),
+                role: None,
+                affiliation: None,
+                class: SpeakerClass::Person,
+                pronoun: false,
+                extent: label,
+            };
+            let colon = start + label_end + line[label_end..].find(':').unwrap_or(0);
+            let cue = Cue {
+                span: Span::new(colon, colon + 1),
+                class: VerbClass::Neutral,
+            };
+            let kind = content_kind(doc, content);
+            found.push(self.attribution(doc, &np, Some(cue), Some(content), None, s, None, kind));
+        }
     }
 
     /// `According to X, …` and `…, according to X, a ROLE at ORG, …`.

@@ -269,6 +269,8 @@ pub struct Lexicon {
     pub auxiliaries: WordSet,
     pub be_verbs: WordSet,
     pub object_pronouns: WordSet,
+    /// Words that open a line-start label but name no speaker ("UPDATE:", "WATCH:").
+    pub not_speaker_labels: WordSet,
     pub time_words: WordSet,
     pub prepositions: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
@@ -343,7 +345,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 19] = [
+        let word_lists: [&[String]; 20] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -363,6 +365,7 @@ impl Lexicon {
             &lists.prepositions,
             &lists.quote_verbs,
             &lists.object_pronouns,
+            &lists.not_speaker_labels,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -412,7 +415,8 @@ impl Lexicon {
             time_words: set(15),
             prepositions: set(16),
             object_pronouns: set(18),
-            title_starts: set(19),
+            not_speaker_labels: set(19),
+            title_starts: set(20),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
         }

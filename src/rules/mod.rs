@@ -236,6 +236,7 @@ impl RuleSet {
             auxiliaries,
             be_verbs,
             object_pronouns,
+            not_speaker_labels,
             time_words,
             prepositions
         );

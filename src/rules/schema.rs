@@ -362,6 +362,7 @@ pub struct LexiconLists {
     pub auxiliaries: Vec<String>,
     pub be_verbs: Vec<String>,
     pub object_pronouns: Vec<String>,
+    pub not_speaker_labels: Vec<String>,
     pub time_words: Vec<String>,
     pub prepositions: Vec<String>,
 }

@@ -164,7 +164,7 @@ pub fn turns(text: &str, is_name: &dyn Fn(&str) -> bool) -> Vec<Turn> {
 }
 
 /// The label at the start of a line: its byte range and where the words after it start.
-fn label_of(line: &str, is_name: &dyn Fn(&str) -> bool) -> Option<((usize, usize), usize)> {
+pub(crate) fn label_of(line: &str, is_name: &dyn Fn(&str) -> bool) -> Option<((usize, usize), usize)> {
     let mut at = line.len() - line.trim_start().len();
     // A time stamp before the label: `[00:12:31]` or `(12:31)`.
     let rest = &line[at..];
