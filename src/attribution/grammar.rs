@@ -1145,7 +1145,10 @@ impl<'l> Grammar<'l> {
         if previous_word != "to" && (article || self.lex.prepositions.contains(previous_word)) {
             return false;
         }
-        if self.shared_subject(doc, s, cue, found) || self.participle_clause(doc, s, cue, found) {
+        if self.shared_subject(doc, s, cue, found)
+            || self.participle_clause(doc, s, cue, found)
+            || self.named_participle(doc, s, cue, found)
+        {
             return true;
         }
         // Candidate starts: every word start before the cue, earliest first.
@@ -1412,6 +1415,52 @@ impl<'l> Grammar<'l> {
             speaker_id: None,
         });
         true
+    }
+
+    /// `The ad shows footage of Dora Vance saying, “…”`: a participle right
+    /// after a name (no comma between) reports what that person said, not
+    /// what the sentence's subject did.
+    fn named_participle(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
+        const NAME_WORDS: usize = 6;
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        if !cue.span.slice(text).ends_with("ing") {
+            return false;
+        }
+        let before = &text[sentence.start..cue.span.start];
+        if before.trim_end().ends_with(',') {
+            return false;
+        }
+        // Word starts among the last few words before the participle, farthest first.
+        let mut starts: Vec<usize> = before
+            .char_indices()
+            .rev()
+            .map(|(i, c)| (i + c.len_utf8(), c))
+            .filter(|&(next, c)| c.is_whitespace() && !before[next..].starts_with(char::is_whitespace))
+            .map(|(next, _)| next)
+            .take(NAME_WORDS)
+            .collect();
+        starts.reverse();
+        for start in starts {
+            let input = &text[sentence.start + start..sentence.end];
+            let Ok((rest, nps)) = self.speakers(input) else {
+                continue;
+            };
+            let named = nps.iter().all(|np| np.name.is_some() && !np.pronoun);
+            if !named || !text[offset_in(text, rest)..cue.span.start].trim().is_empty() {
+                continue;
+            }
+            let (after, recipient) = self.recipient(cue.span.slice(text), &text[cue.span.end..sentence.end]);
+            let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start);
+            if content.is_none() {
+                return false;
+            }
+            for np in &nps {
+                found.push(self.attribution(doc, np, Some(cue), content, recipient, s, quote, kind));
+            }
+            return true;
+        }
+        false
     }
 
     /// `…, said Mara Voss, who chairs the traders' association.`: an inverted
@@ -2054,8 +2103,9 @@ fn attribute_by_continuation(doc: &Document<'_>, found: &mut Vec<Attribution>) {
         if quote.depth != 0 || attributed.contains(&q) || is_fragment(doc, quote) {
             continue;
         }
-        // Contents are sorted by start; one starting after the quote cannot cover it.
-        let upto = covered.partition_point(|c| c.start <= quote.content.start);
+        // Contents are sorted by start; one starting after the quote cannot
+        // overlap it (a transcript turn's content starts inside its quote).
+        let upto = covered.partition_point(|c| c.start < quote.content.end);
         if covered[..upto].iter().rev().take(16).any(|c| c.overlaps(quote.content)) {
             continue;
         }
@@ -2222,6 +2272,36 @@ mod tests {
             ("Kellsby and Averley Health Trust", "The ward will close at night")
         );
         assert_eq!(extract("Ines Arce and Tomas Vidal said the ward would close.").len(), 2);
+    }
+
+    #[test]
+    fn transcript_labels_are_speakers_but_headings_are_not() {
+        let a = extract("MAYOR VANCE: We will reopen the pier in May.\n\nUPDATE: The pier reopened.\n\nQ: Will it?\n");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("MAYOR VANCE", ":"));
+        assert_eq!(a[0].2, "We will reopen the pier in May");
+    }
+
+    #[test]
+    fn titles_with_an_article_relative_clauses_and_named_participles() {
+        let a = extract("“The pier will never be the same,” said the Rev. Ada Quill.");
+        assert_eq!(a[0].0, "the Rev. Ada Quill", "{a:?}");
+        let b = extract("The plan was drafted by Mara Voss, who said the goal was a “fairer” fare.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Mara Voss", "the goal was a “fairer” fare"),
+            "{b:?}"
+        );
+        let c = extract("The advert shows footage of Dora Vance saying, “We cannot wait.”");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].2.as_str()),
+            ("Dora Vance", "We cannot wait."),
+            "{c:?}"
+        );
+        let d = extract("Protesters chanted “Open the pier!” as they marched.");
+        assert_eq!((d[0].0.as_str(), d[0].1.as_str()), ("Protesters", "chanted"), "{d:?}");
+        let e = extract("The ministry reports that the pier is safe.");
+        assert_eq!((e[0].0.as_str(), e[0].1.as_str()), ("The ministry", "reports"), "{e:?}");
     }
 
     #[test]
