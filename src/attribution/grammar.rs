@@ -1244,7 +1244,18 @@ impl<'l> Grammar<'l> {
             let cue_text = cue.span.slice(text);
             let after = &text[cue.span.end..sentence.end];
             let (after, mut recipient) = self.recipient(cue_text, after);
-            if self.is_infinitive_complement(after) {
+            if self.is_infinitive_complement(after, 0) {
+                return false;
+            }
+            // "He said he would ask the umpires for the footage": a request
+            // inside reported speech is part of that content, not a new source.
+            let nested = found
+                .iter()
+                .rev()
+                .take_while(|a| a.sentence == s)
+                .take(RECENT_IN_SENTENCE)
+                .any(|a| a.content.is_some_and(|c| c.covers(cue.span)));
+            if nested && (self.is_infinitive_complement(after, 4) || self.is_request_for(after)) {
                 return false;
             }
             if recipient.is_none() {
@@ -1265,10 +1276,9 @@ impl<'l> Grammar<'l> {
     /// "agreed to abstain", "asked the ministry to suspend the fees": a verb
     /// whose complement is an action (an infinitive, after at most a short
     /// object) reports a decision or a request, not a statement.
-    fn is_infinitive_complement(&self, after: &str) -> bool {
-        const MOST_OBJECT_WORDS: usize = 0;
+    fn is_infinitive_complement(&self, after: &str, most_object_words: usize) -> bool {
         let mut words = after.split_whitespace();
-        for _ in 0..=MOST_OBJECT_WORDS {
+        for _ in 0..=most_object_words {
             let Some(word) = words.next() else { return false };
             if word == "to" {
                 return words.next().is_some_and(|next| {
@@ -1290,6 +1300,18 @@ impl<'l> Grammar<'l> {
             }
         }
         false
+    }
+
+    /// "asked the treasury for money": an object, then "for" and what is
+    /// asked for.
+    fn is_request_for(&self, after: &str) -> bool {
+        const MOST_OBJECT_WORDS: usize = 4;
+        after
+            .split_whitespace()
+            .take(MOST_OBJECT_WORDS + 1)
+            .skip(1)
+            .take_while(|w| !w.contains([',', ';', ':', '“', '"', '.']) && *w != "that")
+            .any(|w| w == "for")
     }
 
     /// `He admitted that … and said he would stay.`: a second verb sharing the
@@ -2302,6 +2324,16 @@ mod tests {
         assert_eq!((d[0].0.as_str(), d[0].1.as_str()), ("Protesters", "chanted"), "{d:?}");
         let e = extract("The ministry reports that the pier is safe.");
         assert_eq!((e[0].0.as_str(), e[0].1.as_str()), ("The ministry", "reports"), "{e:?}");
+    }
+
+    #[test]
+    fn a_request_inside_reported_speech_is_part_of_it() {
+        let a = extract("Tomas Vidal said he would ask the umpires for the footage.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        let b = extract("They said the ministry had asked the treasury to hire more inspectors.");
+        assert_eq!(b.len(), 1, "{b:?}");
+        // At the top level a request is still reported.
+        assert_eq!(extract("Farmers asked the ministry to suspend the fees.").len(), 1);
     }
 
     #[test]

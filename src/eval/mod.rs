@@ -136,9 +136,17 @@ pub fn score_corpus(dir: &Path, rules: &RuleSet) -> Result<CorpusReport, EvalErr
             Engine::new(rules)
         });
         let analysis = engine.analyze(&source);
+        // The gold convention (tests/corpus/README.md): attributions with no
+        // content ("announced a review to reporters") and agentless phrases
+        // ("it is understood") are findings, not gold attributions; like
+        // PolNeAR's contentless predictions, they are not scored.
         let predicted: Vec<Predicted> = analysis
             .attributions
             .iter()
+            .filter(|a| {
+                let agentless = a.cue.is_none() && a.speaker.class == crate::attribution::SpeakerClass::Vague;
+                a.content.is_some_and(|c| !c.is_empty()) && !agentless
+            })
             .map(|a| Predicted {
                 content: a.content,
                 cue: a.cue.map(|c| c.span),
