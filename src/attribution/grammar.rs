@@ -988,17 +988,24 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             used.push(cue.span);
+            // "With thousands of counting systems, “there is no single point
+            // of failure,” he said": the writer's lead-in to the quotation,
+            // in the same sentence, is part of what the speaker is reported
+            // to have said.
+            let lead_in = quote
+                .open
+                .filter(|open| sentence.start < open.start && sentence.contains(open.start))
+                .map(|open| trim_clause(text, Span::new(sentence.start, open.start)))
+                .filter(|lead| {
+                    let words = lead.slice(text).split_whitespace().take(3).count();
+                    words >= 3 && !lead.slice(text).contains([':', '“', '"', '”']) && !overlaps_any(used, *lead)
+                });
+            let (content, kind) = match lead_in {
+                Some(lead) => (Span::new(lead.start, quote.content.end), AttributionKind::Mixed),
+                None => (quote.content, AttributionKind::Direct),
+            };
             for np in &nps {
-                found.push(self.attribution(
-                    doc,
-                    np,
-                    Some(cue),
-                    Some(quote.content),
-                    recipient,
-                    s,
-                    Some(q),
-                    AttributionKind::Direct,
-                ));
+                found.push(self.attribution(doc, np, Some(cue), Some(content), recipient, s, Some(q), kind));
             }
             // An interrupted quote continues after the attribution.
             if let Some((next_index, next)) = quote_opening_at(doc, text, rest) {
@@ -2334,6 +2341,17 @@ mod tests {
         assert_eq!(b.len(), 1, "{b:?}");
         // At the top level a request is still reported.
         assert_eq!(extract("Farmers asked the ministry to suspend the fees.").len(), 1);
+    }
+
+    #[test]
+    fn a_lead_in_before_a_quotation_is_part_of_its_content() {
+        let a = extract("With forty counting stations, “there is no single point of failure,” Ines Arce said.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].2,
+            "With forty counting stations, “there is no single point of failure,"
+        );
+        assert_eq!(a[0].3, "mixed");
     }
 
     #[test]
