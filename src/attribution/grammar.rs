@@ -994,7 +994,13 @@ impl<'l> Grammar<'l> {
             // to have said.
             let lead_in = quote
                 .open
-                .filter(|open| sentence.start < open.start && sentence.contains(open.start))
+                // A lead-in is a phrase, not a page: bounding it keeps a run-on
+                // sentence full of quotations linear.
+                .filter(|open| {
+                    sentence.start < open.start
+                        && sentence.contains(open.start)
+                        && open.start - sentence.start <= 2 * NEAR_BYTES
+                })
                 .map(|open| trim_clause(text, Span::new(sentence.start, open.start)))
                 .filter(|lead| {
                     let words = lead.slice(text).split_whitespace().take(3).count();
