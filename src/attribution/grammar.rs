@@ -1546,6 +1546,20 @@ impl<'l> Grammar<'l> {
         if let Some((q, quote)) = self.quote_after_adverbial(doc, from, sentence.end) {
             return (AttributionKind::Direct, Some(quote.content), Some(q));
         }
+        // "He said:" closing its paragraph, the quotation opening the next one.
+        if after.trim() == ":" {
+            let next = doc.quotes.partition_point(|q| q.span().start < from);
+            let paragraph = doc.sentences[s].paragraph;
+            if let Some(quote) = doc.quotes.get(next).filter(|q| {
+                q.depth == 0
+                    && doc
+                        .paragraphs
+                        .get(paragraph + 1)
+                        .is_some_and(|p| p.span.start == q.span().start)
+            }) {
+                return (AttributionKind::Direct, Some(quote.content), Some(next));
+            }
+        }
         // Skip prepositional material up to "that" ("stated via video at the
         // Forum in June that …"); only a phrase that opens with a preposition
         // is skipped, so "said the fund was empty and that …" keeps its clause.
@@ -2358,6 +2372,16 @@ mod tests {
             "With forty counting stations, “there is no single point of failure,"
         );
         assert_eq!(a[0].3, "mixed");
+    }
+
+    #[test]
+    fn a_colon_closing_a_paragraph_introduces_the_next_quotation() {
+        let a = extract("Ines Arce said:\n\n“The pier is unsafe. We will close it.”\n\nThe council disagreed.\n");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Ines Arce", "The pier is unsafe. We will close it.")
+        );
     }
 
     #[test]
