@@ -25,6 +25,7 @@ use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Tokenizer};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::rc::Rc;
 
@@ -236,6 +237,48 @@ fn hidden_by_attributes(attributes: &[(String, String)]) -> bool {
     })
 }
 
+/// The open elements whose content is skipped, innermost last, as browsers
+/// nest them: an end tag closes its nearest open namesake and everything
+/// opened inside it. How many of each name are open is counted too, so an end
+/// tag with no open namesake (`</p>` inside a `<nav>`) is dismissed at once
+/// rather than by a search of the whole stack: a page of thousands of nested
+/// `<nav>` and stray end tags would otherwise take time quadratic in its length.
+#[derive(Debug, Default)]
+struct SkippedElements {
+    stack: Vec<String>,
+    open_by_name: HashMap<String, usize>,
+}
+
+impl SkippedElements {
+    fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    fn open(&mut self, name: &str) {
+        *self.open_by_name.entry(name.to_string()).or_default() += 1;
+        self.stack.push(name.to_string());
+    }
+
+    /// Close the nearest open element called `name` and those inside it;
+    /// false when none is open.
+    fn close(&mut self, name: &str) -> bool {
+        if self.open_by_name.get(name).is_none_or(|&n| n == 0) {
+            return false;
+        }
+        // Found, and every element searched past is closed with it, so the
+        // search costs no more than the pushes that preceded it.
+        let Some(at) = self.stack.iter().rposition(|s| s == name) else {
+            return false;
+        };
+        for closed in self.stack.drain(at..) {
+            if let Some(n) = self.open_by_name.get_mut(&closed) {
+                *n -= 1;
+            }
+        }
+        true
+    }
+}
+
 /// The analysis text being built and its map.
 struct Builder<'s> {
     source: &'s str,
@@ -245,8 +288,8 @@ struct Builder<'s> {
     /// Where the open block began in the analysis text.
     block_start: usize,
     heading_depth: usize,
-    /// Open elements whose content is skipped, by name.
-    skipped: Vec<String>,
+    /// Open elements whose content is skipped.
+    skipped: SkippedElements,
     /// The page marks its content with `<article>` or `<main>`: text outside
     /// them (site header, footer, sidebars) is not the article's.
     content_marked: bool,
@@ -315,7 +358,7 @@ impl Builder<'_> {
         let void = VOID.contains(&name) || self_closing;
         if !self.skipped.is_empty() {
             if !void && (SKIPPED.contains(&name) || hidden_by_attributes(attributes)) {
-                self.skipped.push(name.to_string());
+                self.skipped.open(name);
             }
             return;
         }
@@ -323,7 +366,7 @@ impl Builder<'_> {
             self.break_block(span.start);
         }
         if !void && (SKIPPED.contains(&name) || hidden_by_attributes(attributes)) {
-            self.skipped.push(name.to_string());
+            self.skipped.open(name);
             return;
         }
         match name {
@@ -336,8 +379,7 @@ impl Builder<'_> {
     }
 
     fn end_tag(&mut self, name: &str, span: Span) {
-        if let Some(open) = self.skipped.iter().rposition(|s| s == name) {
-            self.skipped.truncate(open);
+        if self.skipped.close(name) {
             return;
         }
         if !self.skipped.is_empty() {
@@ -370,7 +412,7 @@ pub fn html(source: &str) -> Prose<'_> {
         blocks: Vec::new(),
         block_start: 0,
         heading_depth: 0,
-        skipped: Vec::new(),
+        skipped: SkippedElements::default(),
         content_marked: false,
         content_depth: 0,
     };
