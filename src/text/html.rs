@@ -503,14 +503,39 @@ pub fn html(source: &str) -> Prose<'_> {
     builder.content_marked = events
         .iter()
         .any(|e| matches!(e, Event::StartTag { name, .. } if name == "article" || name == "main"));
+    // The tokenizer reads bytes, and where it looks ahead (an `&` followed by
+    // a character that cannot start a reference, such as `&“`) the position
+    // it reports can fall inside a multi-byte character. Every position is
+    // taken back to the character's start: the text emitted so far ends there.
+    let at = |offset: usize| {
+        let mut offset = (base + offset).min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    };
     // The end of the last thing read: where the next text piece starts.
     let mut cursor = base;
+    // Text emitted in pieces that split a character (`&Ø` comes as `&` and
+    // the first byte of `Ø`, then its second byte), held until it is whole.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut pending_end = base;
     for event in events {
+        if !matches!(event, Event::Text { .. }) && !pending.is_empty() {
+            let end = pending_end.max(cursor);
+            builder.text(Span::new(cursor, end), &std::mem::take(&mut pending));
+            cursor = end;
+        }
         match event {
             Event::Text { end, bytes } => {
-                let end = (base + end).clamp(cursor, source.len());
-                builder.text(Span::new(cursor, end), &bytes);
-                cursor = end;
+                pending.extend_from_slice(&bytes);
+                pending_end = at(end);
+                let split = matches!(std::str::from_utf8(&pending), Err(e) if e.error_len().is_none());
+                if !split {
+                    let end = pending_end.max(cursor);
+                    builder.text(Span::new(cursor, end), &std::mem::take(&mut pending));
+                    cursor = end;
+                }
             }
             Event::StartTag {
                 name,
@@ -518,17 +543,21 @@ pub fn html(source: &str) -> Prose<'_> {
                 attributes,
                 self_closing,
             } => {
-                let span = Span::new(base + span.start, base + span.end);
+                let span = Span::new(at(span.start), at(span.end));
                 builder.start_tag(&name, span, &attributes, self_closing);
                 cursor = cursor.max(span.end);
             }
             Event::EndTag { name, span } => {
-                let span = Span::new(base + span.start, base + span.end);
+                let span = Span::new(at(span.start), at(span.end));
                 builder.end_tag(&name, span);
                 cursor = cursor.max(span.end);
             }
-            Event::Other { end } => cursor = cursor.max(base + end),
+            Event::Other { end } => cursor = cursor.max(at(end)),
         }
+    }
+    if !pending.is_empty() {
+        let end = pending_end.max(cursor);
+        builder.text(Span::new(cursor, end), &pending);
     }
     builder.break_block(source.len());
     Prose {
@@ -576,6 +605,29 @@ mod tests {
         ] {
             assert!(matches!(break_attribute_runs(ordinary), Cow::Borrowed(_)));
         }
+    }
+
+    /// Found by the property tests: an `&` before a multi-byte character made
+    /// the tokenizer report a position inside that character, and slicing the
+    /// file there panicked.
+    #[test]
+    fn an_ampersand_before_a_multi_byte_character() {
+        for page in [
+            "&\u{c55}",
+            "Ola Brenn &ldquo;“ ",
+            "<p>R&Ø said “yes” &— </p>",
+            "&#“x",
+            "&#x“",
+        ] {
+            let prose = html(page);
+            for block in &prose.blocks {
+                let text = block.span.slice(&prose.text);
+                let source = prose.offsets.span(block.span).slice(page);
+                assert!(!text.is_empty() && !source.is_empty(), "{page:?}");
+            }
+        }
+        let prose = html("<p>R&Ø said “yes”.</p>");
+        assert_eq!(prose.blocks[0].span.slice(&prose.text), "R&Ø said “yes”.");
     }
 
     #[test]
