@@ -1,8 +1,11 @@
 //! Hostile input end to end (issue 8): bad files among good ones, folders
 //! with symlink loops and binary files, bad rule files, a pipe that closes
 //! early, Ctrl-C during `--output FILE`. An input a fuzz target (fuzz/)
-//! finds to crash goes here as a test, so it stays fixed (none so far:
-//! docs/robustness.md).
+//! finds to crash goes here as a test, so it stays fixed
+//! (`inputs_the_fuzzers_crashed_on`; docs/robustness.md lists the runs).
+
+#[path = "support/invariants.rs"]
+mod invariants;
 
 use assert_cmd::Command;
 use attrib::rules::{parse_rule_file, yaml, MAX_RULE_FILE_BYTES};
@@ -568,4 +571,43 @@ fn a_huge_pattern_is_a_clear_error() {
         "{:?}",
         err.help
     );
+}
+
+/// Each input a fuzz target crashed on (docs/robustness.md, "Runs"), cut
+/// down to what made it crash, checked as plain text, Markdown and HTML with
+/// every invariant of tests/support/invariants.rs. All came from the HTML
+/// input added in the second round of fuzzing.
+#[test]
+fn inputs_the_fuzzers_crashed_on() {
+    let crashes: &[(&str, &str)] = &[
+        // check: `<!-->` is a whole empty comment; its `-->` overlaps `<!--`,
+        // and the comment scanner sliced its body backwards.
+        (
+            "check",
+            "<p>Experts say the harbour plan is late.<!--></p>\n<!-- attrib-disable unnamed-source -->\n",
+        ),
+        // segment, quotes, attribution: html5gum reported a position inside a
+        // multi-byte character after an `&` (or a `<`) it looked past.
+        (
+            "segment",
+            "<p>&ldquo;We need more time,&rdqu\u{fffd} said Councillor Marta Vellin.</p>",
+        ),
+        (
+            "quotes",
+            "<p>The engineer&\u{2019}s plan &\u{2014} first tabled in March.</p>",
+        ),
+        (
+            "attribution",
+            "<title>Harbour board</title><\u{fffd}>&ldquo;We need more time,&rdquo; said Tomas Arnel",
+        ),
+        ("property test", "Ola Brenn Ola Brenn &ldquo;\u{201c} "),
+        ("property test", "&\u{c55}"),
+    ];
+    for (found_by, text) in crashes {
+        for format in [InputFormat::Plain, InputFormat::Markdown, InputFormat::Html] {
+            let source = SourceFile::new("crash.html", *text, format);
+            let result = std::panic::catch_unwind(|| invariants::assert_check(invariants::default_engine(), &source));
+            assert!(result.is_ok(), "found by {found_by}, {format:?}: {text:?}");
+        }
+    }
 }
