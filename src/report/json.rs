@@ -321,7 +321,7 @@ mod tests {
                 reporter.file(&mut streamed, source, &findings).unwrap();
                 files.push(FileOutput::new(source, &findings));
             }
-            let problems = vec![Problem {
+            let problems = [Problem {
                 path: Some("gone.txt".to_string()),
                 line: None,
                 column: None,
