@@ -14,6 +14,26 @@ use std::time::Duration;
 /// A worst case: its name and a function giving a text of about `n` bytes.
 type Case = (&'static str, fn(usize) -> String);
 
+/// The HTML worst cases (read as HTML; the others are plain text).
+fn html_cases() -> Vec<Case> {
+    vec![
+        ("html-nested-skipped-elements", |n| {
+            let depth = n / 15;
+            format!(
+                "<article><p>“Yes,” said Ola.</p>{}{}</article>",
+                "<nav>".repeat(depth),
+                "</p></div>".repeat(depth)
+            )
+        }),
+        ("html-references-and-open-tags", |n| {
+            repeat_to(
+                "<p><b>&ldquo;We&rsquo;ll go,&rdquo; said &Aacute;da&nbsp;Quill &#x201C;x ",
+                n,
+            )
+        }),
+    ]
+}
+
 fn cases() -> Vec<Case> {
     vec![
         ("paragraph-without-full-stop", |n| {
@@ -51,11 +71,13 @@ fn pathological(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(128);
     let engine = Engine::new(RuleSet::defaults());
-    for (name, make) in cases() {
+    let plain = cases().into_iter().map(|case| (case, InputFormat::Plain));
+    let html = html_cases().into_iter().map(|case| (case, InputFormat::Html));
+    for ((name, make), format) in plain.chain(html) {
         let mut group = c.benchmark_group(name);
         group.sample_size(10).warm_up_time(Duration::from_millis(500));
         for factor in [1, 4, 16] {
-            let source = SourceFile::new("bench.txt", make(base_kb * 1024 * factor), InputFormat::Plain);
+            let source = SourceFile::new("bench", make(base_kb * 1024 * factor), format);
             group.throughput(Throughput::Bytes(source.text.len() as u64));
             group.bench_with_input(
                 BenchmarkId::from_parameter(format!("{factor}x")),

@@ -31,6 +31,10 @@ fn markdown(text: impl Into<String>) -> SourceFile {
     SourceFile::new("pathological.md", text, InputFormat::Markdown)
 }
 
+fn html(text: impl Into<String>) -> SourceFile {
+    SourceFile::new("pathological.html", text, InputFormat::Html)
+}
+
 /// Repeat `unit` until the text is at least `bytes` long.
 fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes.div_ceil(unit.len()))
@@ -186,4 +190,34 @@ fn zero_width_characters_inside_names() {
 fn many_short_paragraphs_and_sentences() {
     let unit = "“Yes.” No. Mr. A. B. said. Dr.\n\n";
     assert_check_once(default_engine(), &plain(repeat_to(unit, size(8 << 20, 128 << 10))));
+}
+
+/// HTML at its worst: skipped elements (`<nav>`) nested thousands deep with
+/// stray end tags inside them (each end tag used to search the whole stack of
+/// open elements), tags never closed, character references everywhere, a
+/// comment never closed, and a tag with thousands of attributes.
+#[test]
+fn html_nesting_references_and_broken_markup() {
+    let depth = size(1_000_000, 20_000);
+    let nested = format!(
+        "<article><p>“Yes,” said Ola Brenn.</p>{}{}</article>",
+        "<nav>".repeat(depth),
+        "</p></div>".repeat(depth)
+    );
+    assert_check_once(default_engine(), &html(nested));
+    assert_check_once(default_engine(), &html("<p><b><i>“a ".repeat(depth)));
+    let references = repeat_to(
+        "<p>&ldquo;We&rsquo;ll go,&rdquo; said &Aacute;da&nbsp;Quill &amp; co&#8217;s &#x201C;x",
+        size(50 << 20, 256 << 10),
+    );
+    assert_check_once(default_engine(), &html(references));
+    assert_check_once(
+        default_engine(),
+        &html(format!("<p>Before.</p><!-- {}", "“x” said Ola. ".repeat(depth))),
+    );
+    let attributes: String = (0..depth).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    assert_check_once(
+        default_engine(),
+        &html(format!("<p{attributes}>“Yes,” said Ola Brenn.</p>")),
+    );
 }

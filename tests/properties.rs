@@ -90,6 +90,25 @@ const PIECES: &[&str] = &[
     ">",
     "-",
     "<!-- attrib-disable -->",
+    // Markup and character references, for HTML (plain text and Markdown read them as text).
+    "<p>",
+    "</p>",
+    "<p class=\"credit\">",
+    "<nav>",
+    "</nav>",
+    "<article>",
+    "<br>",
+    "<q>",
+    "</q>",
+    "<script>",
+    "</script>",
+    "&ldquo;",
+    "&rdquo;",
+    "&rsquo;",
+    "&amp;",
+    "&#8220;",
+    "&nbsp;",
+    "&bogus",
 ];
 
 const SEPARATORS: &[&str] = &[" ", " ", " ", "", "\n", "\n\n", "\r\n", "\r", "\t", "  "];
@@ -105,7 +124,11 @@ fn news_text(max: usize) -> impl Strategy<Value = String> {
 }
 
 fn format() -> impl Strategy<Value = InputFormat> {
-    prop_oneof![Just(InputFormat::Plain), Just(InputFormat::Markdown)]
+    prop_oneof![
+        Just(InputFormat::Plain),
+        Just(InputFormat::Markdown),
+        Just(InputFormat::Html)
+    ]
 }
 
 proptest! {

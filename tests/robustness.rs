@@ -1,8 +1,11 @@
 //! Hostile input end to end (issue 8): bad files among good ones, folders
 //! with symlink loops and binary files, bad rule files, a pipe that closes
 //! early, Ctrl-C during `--output FILE`. An input a fuzz target (fuzz/)
-//! finds to crash goes here as a test, so it stays fixed (none so far:
-//! docs/robustness.md).
+//! finds to crash goes here as a test, so it stays fixed
+//! (`inputs_the_fuzzers_crashed_on`; docs/robustness.md lists the runs).
+
+#[path = "support/invariants.rs"]
+mod invariants;
 
 use assert_cmd::Command;
 use attrib::rules::{parse_rule_file, yaml, MAX_RULE_FILE_BYTES};
@@ -108,28 +111,231 @@ fn bad_files_are_reported_and_every_other_file_is_still_checked() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
+/// A command that runs attrib as the unprivileged user `nobody` (uid 65534)
+/// when this test runs as root, so that a mode-000 file really cannot be read;
+/// `None` (the test is skipped, with a message) when that is not possible.
+fn attrib_unprivileged(dir: &Path) -> Option<Command> {
+    let probe = dir.join(".probe");
+    std::fs::write(&probe, "x").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::read(&probe).is_ok();
+    std::fs::remove_file(&probe).unwrap();
+    if !privileged {
+        return Some(attrib(dir));
+    }
+    // As root: drop to nobody with setpriv (util-linux), if it is there and
+    // nobody may run the binary and enter the folder.
+    let setpriv = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let can_run = std::process::Command::new("setpriv")
+        .args(setpriv)
+        .arg(env!("CARGO_BIN_EXE_attrib"))
+        .arg("--version")
+        .current_dir(dir)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !can_run {
+        eprintln!(
+            "skipped: running as root, and `setpriv --reuid=65534` cannot run {} in {} \
+             (setpriv missing, or the binary or folder not open to other users)",
+            env!("CARGO_BIN_EXE_attrib"),
+            dir.display()
+        );
+        return None;
+    }
+    let mut cmd = Command::new("setpriv");
+    cmd.args(setpriv)
+        .arg(env!("CARGO_BIN_EXE_attrib"))
+        .current_dir(dir)
+        .arg("--color")
+        .arg("never");
+    Some(cmd)
+}
+
 #[test]
 fn an_unreadable_file_is_reported_and_the_rest_checked() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
+    // Other users may enter the folder and read its files (for `nobody` below).
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     write(dir.path(), "a.txt", VAGUE);
     write(dir.path(), "b.txt", VAGUE);
-    let locked = dir.path().join("a.txt");
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&locked).is_ok() {
-        // Root reads any file whatever its mode (CI runs as root): the dangling
-        // symlink in the test above stands in for an unreadable file there.
-        eprintln!("skipped: running with permission to read a mode-000 file");
+    write(dir.path(), "locked/c.txt", VAGUE);
+    std::fs::set_permissions(dir.path().join("a.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(dir.path().join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let Some(mut cmd) = attrib_unprivileged(dir.path()) else {
         return;
-    }
-    let output = attrib(dir.path())
-        .args(["check", "--format", "json", "."])
+    };
+    let output = cmd.args(["check", "--format", "json", "."]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(paths_in(&json), ["./b.txt"]);
+    assert!(stderr.contains("cannot read ./a.txt: Permission denied"), "{stderr}");
+    assert!(stderr.contains("./locked"), "the unreadable folder is named:\n{stderr}");
+    let problems: Vec<&str> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert!(problems.contains(&"./a.txt"), "{problems:?}");
+    // Named on the command line, it is an error too; the other file is checked.
+    let mut cmd = attrib_unprivileged(dir.path()).unwrap();
+    let output = cmd
+        .args(["check", "--format", "json", "a.txt", "b.txt"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(paths_in(&json), ["./b.txt"]);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read ./a.txt"));
+    assert_eq!(paths_in(&json), ["b.txt"]);
+    assert_eq!(json["problems"][0]["path"], "a.txt");
+    // Let the temporary folder be removed.
+    std::fs::set_permissions(dir.path().join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A run with a missing file, a file that is not UTF-8 and a folder whose
+/// attrib.yaml is broken, among good articles.
+fn run_with_bad_files(format: &str) -> (std::process::Output, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a-good.txt", VAGUE);
+    write(root, "b-not-utf8.txt", b"Fine line.\nBroken \xff here.\n");
+    write(
+        root,
+        "desk/attrib.yaml",
+        "publication: Desk\nlexicon:\n  vague_sources: 5\n",
+    );
+    write(root, "desk/d-good.md", VAGUE);
+    let output = attrib(root)
+        .args(["check", "--format", format])
+        .args(["a-good.txt", "missing.txt", "b-not-utf8.txt", "desk/d-good.md"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{format}: {stderr}");
+    for expected in [
+        "cannot read missing.txt",
+        "b-not-utf8.txt is not valid UTF-8: invalid byte at line 2, column 8",
+        "desk/attrib.yaml",
+        "desk/attrib.yaml:3:",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "{format}: stderr lacks {expected:?}:\n{stderr}"
+        );
+    }
+    (output, stderr)
+}
+
+#[test]
+fn bad_files_are_reported_in_every_format_and_the_good_ones_checked() {
+    // JSON: the articles, and the problems with their places.
+    let (output, _) = run_with_bad_files("json");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(paths_in(&json), ["a-good.txt", "desk/d-good.md"]);
+    assert_eq!(json["summary"]["files"], 2);
+    let problems: Vec<(String, Value, Value)> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["line"].clone(),
+                p["column"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems.contains(&("missing.txt".into(), Value::Null, Value::Null)));
+    assert!(problems.contains(&("b-not-utf8.txt".into(), 2.into(), 8.into())));
+    assert!(
+        problems
+            .iter()
+            .any(|(path, line, _)| path == "desk/attrib.yaml" && *line == 3),
+        "{problems:?}"
+    );
+
+    // JSON Lines: a finding per line, and a line per problem.
+    let (output, _) = run_with_bad_files("jsonl");
+    let lines: Vec<Value> = output
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+        .collect();
+    let finding_paths: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.get("code").is_some())
+        .map(|l| l["path"].as_str().unwrap())
+        .collect();
+    assert!(finding_paths.contains(&"a-good.txt") && finding_paths.contains(&"desk/d-good.md"));
+    let problem = |path: &str| {
+        lines
+            .iter()
+            .find(|l| l["problem"].is_string() && l["path"] == path)
+            .cloned()
+    };
+    assert_eq!(problem("b-not-utf8.txt").unwrap()["line"], 2);
+    assert!(problem("missing.txt").is_some() && problem("desk/attrib.yaml").is_some());
+
+    // GitHub: annotations for the findings and an error annotation per problem.
+    let (output, _) = run_with_bad_files("github");
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "::warning file=a-good.txt,",
+        "::warning file=desk/d-good.md,",
+        "::error file=b-not-utf8.txt,line=2,col=8,title=attrib::",
+        "::error file=missing.txt,title=attrib::cannot read missing.txt",
+        "::error file=desk/attrib.yaml,line=3,",
+    ] {
+        assert!(text.contains(expected), "github lacks {expected:?}:\n{text}");
+    }
+
+    // SARIF: results for both articles; the run marked unsuccessful, with a
+    // notification per problem.
+    let (output, _) = run_with_bad_files("sarif");
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let uris: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        uris.contains(&"a-good.txt") && uris.contains(&"desk/d-good.md"),
+        "{uris:?}"
+    );
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notifications = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 3);
+    let utf8 = notifications
+        .iter()
+        .find(|n| n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "b-not-utf8.txt")
+        .expect("a notification for the file that is not UTF-8");
+    assert_eq!(utf8["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+    assert_eq!(utf8["level"], "error");
+
+    // HTML: both articles, and the problems listed at the top.
+    let (output, _) = run_with_bad_files("html");
+    let page = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "data-path=\"a-good.txt\"",
+        "data-path=\"desk/d-good.md\"",
+        "<section class=\"problems\" role=\"alert\">",
+        "b-not-utf8.txt:2:8: ",
+        "cannot read missing.txt",
+        "desk/attrib.yaml:3:",
+    ] {
+        assert!(page.contains(expected), "html lacks {expected:?}");
+    }
 }
 
 /// A folder of articles with findings, big enough that the report overflows a pipe.
@@ -365,4 +571,43 @@ fn a_huge_pattern_is_a_clear_error() {
         "{:?}",
         err.help
     );
+}
+
+/// Each input a fuzz target crashed on (docs/robustness.md, "Runs"), cut
+/// down to what made it crash, checked as plain text, Markdown and HTML with
+/// every invariant of tests/support/invariants.rs. All came from the HTML
+/// input added in the second round of fuzzing.
+#[test]
+fn inputs_the_fuzzers_crashed_on() {
+    let crashes: &[(&str, &str)] = &[
+        // check: `<!-->` is a whole empty comment; its `-->` overlaps `<!--`,
+        // and the comment scanner sliced its body backwards.
+        (
+            "check",
+            "<p>Experts say the harbour plan is late.<!--></p>\n<!-- attrib-disable unnamed-source -->\n",
+        ),
+        // segment, quotes, attribution: html5gum reported a position inside a
+        // multi-byte character after an `&` (or a `<`) it looked past.
+        (
+            "segment",
+            "<p>&ldquo;We need more time,&rdqu\u{fffd} said Councillor Marta Vellin.</p>",
+        ),
+        (
+            "quotes",
+            "<p>The engineer&\u{2019}s plan &\u{2014} first tabled in March.</p>",
+        ),
+        (
+            "attribution",
+            "<title>Harbour board</title><\u{fffd}>&ldquo;We need more time,&rdquo; said Tomas Arnel",
+        ),
+        ("property test", "Ola Brenn Ola Brenn &ldquo;\u{201c} "),
+        ("property test", "&\u{c55}"),
+    ];
+    for (found_by, text) in crashes {
+        for format in [InputFormat::Plain, InputFormat::Markdown, InputFormat::Html] {
+            let source = SourceFile::new("crash.html", *text, format);
+            let result = std::panic::catch_unwind(|| invariants::assert_check(invariants::default_engine(), &source));
+            assert!(result.is_ok(), "found by {found_by}, {format:?}: {text:?}");
+        }
+    }
 }

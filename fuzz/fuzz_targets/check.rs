@@ -5,16 +5,12 @@
 #![no_main]
 
 use attrib::report::json::FileOutput;
-use attrib::{InputFormat, SourceFile};
-use attrib_fuzz::{assert_check, default_engine};
+use attrib::SourceFile;
+use attrib_fuzz::{assert_check, default_engine, format_and_rest};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let (format, bytes) = match data.split_first() {
-        Some((first, rest)) if first & 1 == 1 => (InputFormat::Markdown, rest),
-        Some((_, rest)) => (InputFormat::Plain, rest),
-        None => (InputFormat::Plain, data),
-    };
+    let (format, bytes) = format_and_rest(data);
     let source = match SourceFile::from_bytes("fuzz.md", bytes.to_vec(), format) {
         Ok(source) => source,
         Err(err) => {

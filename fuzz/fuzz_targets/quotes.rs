@@ -13,11 +13,16 @@ fuzz_target!(|data: &[u8]| {
     let prose = Prose::of(&source);
     let mut quotes = Vec::new();
     pair_quotes(&prose.text, &prose.blocks, &mut quotes);
+    // Spans index the prose (for HTML the decoded text), mapped back by offsets.
+    let check = |span, what: &str| {
+        assert_span(&prose.text, span, what);
+        assert_span(&source.text, prose.offsets.span(span), what);
+    };
     for quote in &quotes {
         for mark in [quote.open, quote.close].into_iter().flatten() {
-            assert_span(&source.text, mark, "quote mark");
+            check(mark, "quote mark");
         }
-        assert_span(&source.text, quote.content, "quote content");
+        check(quote.content, "quote content");
         assert!(quote.first_paragraph <= quote.last_paragraph);
         assert!(quote.last_paragraph < prose.blocks.len());
     }

@@ -94,7 +94,8 @@ struct Engines {
 fn engine_with_sources(rules: attrib::RuleSet, sources: &[PathBuf], ui: &mut Ui) -> Engine {
     let (engine, errors) = Engine::new(rules).with_sources(sources);
     for err in &errors {
-        ui.error(err);
+        let (path, position) = err.location();
+        ui.file_error(err, path, position);
     }
     if let Some(index) = &engine.sources {
         for file in index.unused_files() {
@@ -145,7 +146,7 @@ impl Engines {
             None => {
                 let (rules, errors) = attrib::rules::load::load_rule_set(&config.iter().cloned().collect::<Vec<_>>());
                 for err in &errors {
-                    ui.error(err);
+                    ui.file_error(err, &err.file, err.position());
                 }
                 let engine = engine_with_sources(rules, &self.sources, ui);
                 self.engines.push(engine);
@@ -193,8 +194,14 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
             return Exit::Error;
         }
     };
-    let mut summary = Summary::default();
+    // Rule and source files that could not be used, reported before the articles.
     let mut write_error = None;
+    for problem in std::mem::take(&mut ui.problems) {
+        if let Err(err) = reporter.problem(&mut out, &problem) {
+            write_error.get_or_insert(err);
+        }
+    }
+    let mut summary = Summary::default();
     let progress = Progress::new(inputs.len(), ui.quiet);
     let bar_shown = progress.is_shown();
     ordered_map(
@@ -212,9 +219,19 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
                 Err(err) => {
                     // Keep stdout and stderr in order on a terminal.
                     let _ = out.flush();
-                    progress.suspend(|| ui.error(&err));
+                    let (path, position) = err.location();
+                    progress.suspend(|| ui.file_error(&err, path, position));
                     progress.file_done("");
-                    return true;
+                    let reported = std::mem::take(&mut ui.problems)
+                        .iter()
+                        .try_for_each(|problem| reporter.problem(&mut out, problem));
+                    return match reported {
+                        Ok(()) => true,
+                        Err(err) => {
+                            write_error = Some(err);
+                            false
+                        }
+                    };
                 }
             };
             summary.add(&findings);

@@ -60,6 +60,14 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// The file's name, and the line and column of the problem when there is one.
+    pub fn location(&self) -> (&str, Option<(usize, usize)>) {
+        match self {
+            InputError::Read { path, .. } | InputError::Binary { path, .. } => (path, None),
+            InputError::NotUtf8 { path, line, column, .. } => (path, Some((*line, *column))),
+        }
+    }
+
     fn read(path: &str, err: impl std::fmt::Display) -> Self {
         InputError::Read {
             path: path.to_string(),

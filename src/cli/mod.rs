@@ -112,6 +112,9 @@ pub struct Ui {
     pub rules: Vec<PathBuf>,
     /// Whether an error was reported: the run then exits 2.
     pub failed: bool,
+    /// Errors about files (articles, rule files, sources) not yet passed to
+    /// a report: `attrib check` puts them in its machine-readable formats too.
+    pub problems: Vec<attrib::report::Problem>,
 }
 
 impl Ui {
@@ -121,6 +124,7 @@ impl Ui {
             quiet: global.quiet,
             rules: global.rules.clone(),
             failed: false,
+            problems: Vec::new(),
         }
     }
 
@@ -143,6 +147,18 @@ impl Ui {
         let handler = human::handler(self.use_color(io::stderr().is_terminal()));
         let text = human::render(&handler, diagnostic);
         let _ = writeln!(io::stderr().lock(), "{}\n", text.trim_end());
+    }
+
+    /// Report an error in a file on stderr, and keep it for the report; the
+    /// run will exit 2. `position` is a 1-based line and column.
+    pub fn file_error(&mut self, diagnostic: &dyn Diagnostic, path: &str, position: Option<(usize, usize)>) {
+        self.error(diagnostic);
+        self.problems.push(attrib::report::Problem {
+            path: Some(relative_to_current_dir(path)),
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
+            message: diagnostic.to_string(),
+        });
     }
 
     /// A note on stderr that does not fail the run (unless --quiet hides it).
@@ -179,7 +195,7 @@ impl Ui {
         // Each file with what it `extends:` (attrib::rules::load).
         let (rules, errors) = attrib::rules::load::load_rule_set(&self.rule_files());
         for err in &errors {
-            self.error(err);
+            self.file_error(err, &err.file, err.position());
         }
         rules
     }
@@ -193,6 +209,21 @@ pub fn read_rule_file(path: &Path) -> Result<String, Message> {
 /// attrib.yaml in `dir` or the nearest parent that has one.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
+}
+
+/// `path` relative to the current folder when it lies inside it: rule files
+/// found by walking up from an article are named by their absolute path, and
+/// GitHub and SARIF want paths from the repository root.
+fn relative_to_current_dir(path: &str) -> String {
+    let absolute = Path::new(path);
+    if !absolute.is_absolute() {
+        return path.to_string();
+    }
+    std::env::current_dir()
+        .ok()
+        .and_then(|dir| dir.canonicalize().ok())
+        .and_then(|dir| absolute.strip_prefix(dir).ok().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| path.to_string())
 }
 
 /// A plain error: a message and, maybe, a hint.

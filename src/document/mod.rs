@@ -74,6 +74,9 @@ pub struct Document<'s> {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
+    /// The indices of the outermost quotes (depth 0) in `quotes`, in order:
+    /// `quote_at` searches these, not every nested quote before an offset.
+    outermost_quotes: Vec<usize>,
     /// Every lexicon phrase in the prose, in order of position.
     pub hits: Vec<PhraseHit>,
 }
@@ -118,6 +121,7 @@ impl<'s> Document<'s> {
                 });
             }
         }
+        let outermost_quotes = (0..quotes.len()).filter(|&q| quotes[q].depth == 0).collect();
         Document {
             source,
             text,
@@ -125,6 +129,7 @@ impl<'s> Document<'s> {
             paragraphs,
             sentences,
             quotes,
+            outermost_quotes,
             hits,
         }
     }
@@ -176,12 +181,14 @@ impl<'s> Document<'s> {
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
         // Quotes are sorted by start and outermost quotes never overlap, so
         // only the last outermost quote starting before `offset` can hold it.
-        let end = self.quotes.partition_point(|q| q.span().start <= offset);
-        self.quotes[..end]
-            .iter()
-            .rev()
-            .find(|q| q.depth == 0)
-            .filter(|q| q.span().contains(offset))
+        // (Searching all quotes back from `offset` for the first outermost one
+        // crossed every nested quote on the way: quadratic in a paragraph of
+        // thousands of quotes opened and never closed.)
+        let end = self
+            .outermost_quotes
+            .partition_point(|&q| self.quotes[q].span().start <= offset);
+        let last = *self.outermost_quotes[..end].last()?;
+        Some(&self.quotes[last]).filter(|q| q.span().contains(offset))
     }
 
     /// Whether `offset` lies inside a quotation (marks included).

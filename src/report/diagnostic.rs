@@ -2,17 +2,127 @@
 //! anything else that speaks miette (editor integrations, `miette::Report`).
 
 use crate::{Finding, Severity, Span};
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::fmt;
 use std::sync::Arc;
 
-/// The source every diagnostic of one file shares: the file name and its
-/// original text, behind one `Arc`.
-pub type SharedSource = NamedSource<Arc<String>>;
+/// How far a snippet reaches before and after a label on the label's own
+/// lines: a whole paragraph line of an ordinary article, but never a whole
+/// megabyte-long line.
+pub const CONTEXT_BYTES: usize = 1000;
+
+/// How much of one label is underlined; a longer label (a sentence of
+/// megabytes) is cut, so one finding prints a few kilobytes at most.
+pub const LABEL_BYTES: usize = 1000;
+
+/// The source every diagnostic of one file shares: the file name, its
+/// original text and where its lines start, behind one `Arc`.
+///
+/// miette reads the context of a label by scanning the text from its start
+/// and prints whole lines, so on a file that is one line of megabytes each
+/// finding would cost time and output proportional to the file (and a label
+/// past column 65,535 makes miette's formatter panic). This source finds
+/// lines by binary search and cuts each snippet to [`CONTEXT_BYTES`] either
+/// side of its label.
+#[derive(Debug, Clone)]
+pub struct SharedSource(Arc<SourceText>);
+
+#[derive(Debug)]
+struct SourceText {
+    name: String,
+    text: String,
+    /// Byte offsets where lines start (after `\n`, a lone `\r`, or `\r\n`).
+    line_starts: Vec<usize>,
+}
 
 /// Wrap a file's name and original text for its diagnostics.
 pub fn shared_source(name: &str, text: &str) -> SharedSource {
-    NamedSource::new(name, Arc::new(text.to_string()))
+    let bytes = text.as_bytes();
+    let mut line_starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            line_starts.push(i + 1);
+        }
+    }
+    SharedSource(Arc::new(SourceText {
+        name: name.to_string(),
+        text: text.to_string(),
+        line_starts,
+    }))
+}
+
+impl SharedSource {
+    pub fn text(&self) -> &str {
+        &self.0.text
+    }
+
+    /// The 0-based line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+}
+
+/// The nearest character boundary at or before `offset`.
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The nearest character boundary at or after `offset`.
+fn ceil_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
+impl SourceCode for SharedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = &self.0.text;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // As miette's own sources: with no context lines, the span alone;
+        // else whole lines of context (the last with its line break), but no
+        // more than CONTEXT_BYTES past the label on either side.
+        let from = if context_lines_before == 0 {
+            start
+        } else {
+            let first_line = self.line_of(start).saturating_sub(context_lines_before);
+            floor_boundary(
+                text,
+                self.0.line_starts[first_line].max(start.saturating_sub(CONTEXT_BYTES)),
+            )
+        };
+        let to = if context_lines_after == 0 {
+            end
+        } else {
+            let last_line = self.line_of(end.saturating_sub(1).max(start)) + context_lines_after;
+            let after_last = self.0.line_starts.get(last_line + 1).copied().unwrap_or(text.len());
+            ceil_boundary(text, after_last.min(end + CONTEXT_BYTES).max(end))
+        };
+        let line = self.line_of(from);
+        let column = from - self.0.line_starts[line];
+        let line_count = self.line_of(to) - line + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name.clone(),
+            &text.as_bytes()[from..to],
+            SourceSpan::new(from.into(), to - from),
+            line,
+            column,
+            line_count,
+        )))
+    }
 }
 
 /// One finding with its source: code `attrib::<code>`, the primary label at
@@ -29,7 +139,7 @@ pub struct FindingDiagnostic {
 
 impl FindingDiagnostic {
     pub fn new(finding: &Finding, source: SharedSource) -> Self {
-        let labels = drawable_labels(finding, source.inner());
+        let labels = drawable_labels(finding, source.text());
         FindingDiagnostic {
             code: format!("attrib::{}", finding.code),
             severity: miette_severity(finding.severity),
@@ -73,6 +183,10 @@ fn drawable_labels(finding: &Finding, text: &str) -> Vec<LabeledSpan> {
     labels
         .into_iter()
         .map(|(span, label, primary)| {
+            let span = Span::new(
+                span.start,
+                floor_boundary(text, span.end.min(span.start + LABEL_BYTES)).max(span.start),
+            );
             if primary {
                 LabeledSpan::new_primary_with_span(label, span)
             } else {

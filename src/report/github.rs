@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: one annotation per finding,
 //! `::warning file=a.md,line=3,col=5,endLine=3,endColumn=19,title=vague-source::message`.
 
-use super::{Reporter, Summary};
+use super::{Problem, Reporter, Summary};
 use crate::{Finding, Severity, SourceFile};
 use std::io;
 
@@ -52,6 +52,28 @@ impl Reporter for GithubReporter {
             )?;
         }
         Ok(())
+    }
+
+    /// An error annotation on the file (at its line and column when known),
+    /// or on the run when there is no file, so a pull request shows it too.
+    fn problem(&mut self, out: &mut dyn io::Write, problem: &Problem) -> io::Result<()> {
+        let mut properties = Vec::new();
+        if let Some(path) = &problem.path {
+            properties.push(format!("file={}", escape_property(path)));
+        }
+        if let Some(line) = problem.line {
+            properties.push(format!("line={line}"));
+        }
+        if let Some(column) = problem.column {
+            properties.push(format!("col={column}"));
+        }
+        properties.push("title=attrib".to_string());
+        writeln!(
+            out,
+            "::error {}::{}",
+            properties.join(","),
+            escape_data(&problem.message)
+        )
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write, _summary: &Summary) -> io::Result<()> {

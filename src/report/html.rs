@@ -14,7 +14,7 @@
 //! article text is escaped. Output is deterministic (no dates), so it can be
 //! snapshot-tested.
 
-use super::{Reporter, Summary};
+use super::{Problem, Reporter, Summary};
 use crate::checks;
 use crate::document::Document;
 use crate::{Analysis, Finding, Severity, SourceFile, Span, SpeakerClass};
@@ -56,6 +56,8 @@ sup.badge.info { background: #2563eb; }
 .note.info { border-color: #2563eb; background: #eff6ff; }
 .note code { font-weight: bold; }
 .note .help { display: block; }
+section.problems { font: 14px/1.45 system-ui, sans-serif; border-left: 4px solid #dc2626; background: #fef2f2; padding: .2rem .8rem; margin: .8rem 0; }
+section.problems h2 { font-size: 1rem; margin: .4rem 0; border: 0; padding: 0; }
 .note details { color: #444; }
 table.cast { border-collapse: collapse; width: 100%; }
 table.cast th, table.cast td { text-align: left; border-bottom: 1px solid #ddd; padding: .3rem .4rem; vertical-align: top; }
@@ -318,6 +320,8 @@ pub struct HtmlReporter {
     /// Table-of-contents entries and article sections, in order.
     toc: Vec<String>,
     sections: Vec<String>,
+    /// Files that could not be checked or used, listed under the summary.
+    problems: Vec<Problem>,
 }
 
 impl HtmlReporter {
@@ -449,6 +453,30 @@ impl HtmlReporter {
         self.sections.push(html);
     }
 
+    /// The problems of the run, as an alert list (empty when there are none).
+    fn problems_list(&self) -> String {
+        if self.problems.is_empty() {
+            return String::new();
+        }
+        let items: String = self
+            .problems
+            .iter()
+            .map(|problem| {
+                let place = match (&problem.path, problem.line, problem.column) {
+                    (Some(path), Some(line), Some(column)) => format!("{}:{line}:{column}: ", escape(path)),
+                    (Some(path), Some(line), None) => format!("{}:{line}: ", escape(path)),
+                    _ => String::new(),
+                };
+                format!("<li>{place}{}</li>\n", escape(&problem.message))
+            })
+            .collect();
+        format!(
+            "<section class=\"problems\" role=\"alert\">\n<h2>Not checked: {} problem{}</h2>\n<ul>\n{items}</ul>\n</section>\n",
+            self.problems.len(),
+            if self.problems.len() == 1 { "" } else { "s" },
+        )
+    }
+
     /// The whole page.
     pub fn page(&self, summary: &Summary) -> String {
         let mut page = String::new();
@@ -464,10 +492,11 @@ impl HtmlReporter {
              <span><mark class=\"speaker\" style=\"--c:{c0}\">speaker</mark></span><span><mark class=\"cue\">cue</mark></span>\
              <span><mark class=\"quote unattributed\">“…”</mark> no speaker</span>\
              <span><mark class=\"finding warning\">finding</mark></span></p>\n\
-             <nav class=\"toc\"><ol>\n{toc}\n</ol></nav>\n</header>\n<main>\n",
+             {problems}<nav class=\"toc\"><ol>\n{toc}\n</ol></nav>\n</header>\n<main>\n",
             version = env!("CARGO_PKG_VERSION"),
             summary = escape(&super::summary_sentence(summary)),
             c0 = PALETTE[0],
+            problems = self.problems_list(),
             toc = self.toc.join("\n"),
         );
         for section in &self.sections {
@@ -525,6 +554,11 @@ impl Reporter for HtmlReporter {
         findings: &[Finding],
     ) -> io::Result<()> {
         self.article(source, analysis, findings);
+        Ok(())
+    }
+
+    fn problem(&mut self, _out: &mut dyn io::Write, problem: &Problem) -> io::Result<()> {
+        self.problems.push(problem.clone());
         Ok(())
     }
 

@@ -76,6 +76,27 @@ impl Reporter for HumanReporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Engine, InputFormat, RuleSet};
+
+    /// A file that is one line of 75 KB with a finding every 34 bytes: each
+    /// finding prints a snippet of a few kilobytes (not the whole line), and a
+    /// finding past column 65,535 does not trip miette's formatter.
+    #[test]
+    fn findings_on_a_very_long_line_print_short_snippets() {
+        let text = "Experts say the bridge is unsafe. ".repeat(2_200);
+        let source = SourceFile::new("long.txt", text, InputFormat::Plain);
+        let findings = Engine::new(RuleSet::defaults()).check(&source);
+        assert!(findings.len() > 1_000, "{} findings", findings.len());
+        assert!(findings.iter().any(|f| f.span.start > 70_000));
+        let mut out = Vec::new();
+        HumanReporter::new(false, true)
+            .file(&mut out, &source, &findings)
+            .unwrap();
+        let per_finding = out.len() / findings.len();
+        assert!(per_finding < 8_000, "{per_finding} bytes per finding");
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("╭─[long.txt:1:"), "{}", &text[..500]);
+    }
 
     #[test]
     fn summary_counts_are_plural_where_needed() {

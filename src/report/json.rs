@@ -4,7 +4,7 @@
 //! Keys are written in the order of the struct fields; every key is always
 //! present (`help` is `null` when a check gives none).
 
-use super::{Position, Reporter, Summary};
+use super::{Position, Problem, Reporter, Summary};
 use crate::{Finding, SourceFile};
 use serde::Serialize;
 use std::io;
@@ -12,11 +12,13 @@ use std::io;
 /// The JSON contract's version; bumped when a field is removed or renamed.
 pub const VERSION: u32 = 1;
 
-/// `{"version": 1, "files": [...], "summary": {...}}`.
+/// `{"version": 1, "files": [...], "problems": [...], "summary": {...}}`.
 #[derive(Debug, Serialize)]
 pub struct CheckOutput {
     pub version: u32,
     pub files: Vec<FileOutput>,
+    /// Files that could not be checked or used; the run exited 2.
+    pub problems: Vec<Problem>,
     pub summary: Summary,
 }
 
@@ -119,6 +121,8 @@ impl<'a> RecordOutput<'a> {
 #[derive(Debug, Default)]
 pub struct JsonReporter {
     files_written: usize,
+    /// Written after the files; a run has few.
+    problems: Vec<Problem>,
 }
 
 impl JsonReporter {
@@ -217,12 +221,19 @@ impl Reporter for JsonReporter {
         Ok(())
     }
 
+    fn problem(&mut self, _out: &mut dyn io::Write, problem: &Problem) -> io::Result<()> {
+        self.problems.push(problem.clone());
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn io::Write, summary: &Summary) -> io::Result<()> {
         if self.files_written == 0 {
-            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [],\n  \"summary\": ")?;
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [],\n  \"problems\": ")?;
         } else {
-            out.write_all(b"\n  ],\n  \"summary\": ")?;
+            out.write_all(b"\n  ],\n  \"problems\": ")?;
         }
+        write_pretty_nested(out, &self.problems, 1)?;
+        out.write_all(b",\n  \"summary\": ")?;
         write_pretty_nested(out, summary, 1)?;
         out.write_all(b"\n}\n")
     }
@@ -234,6 +245,17 @@ pub struct JsonLine<'a> {
     pub path: &'a str,
     #[serde(flatten)]
     pub diagnostic: DiagnosticOutput,
+}
+
+/// A line of `--format jsonl` for a file that could not be checked or used:
+/// `{"path": …, "problem": "message", "line": …, "column": …}`, told apart
+/// from a finding by its `problem` key.
+#[derive(Debug, Serialize)]
+pub struct ProblemLine<'a> {
+    pub path: Option<&'a str>,
+    pub problem: &'a str,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
 }
 
 /// `attrib check --format jsonl`: one finding per line, written as found.
@@ -251,6 +273,17 @@ impl Reporter for JsonLinesReporter {
             writeln!(out)?;
         }
         Ok(())
+    }
+
+    fn problem(&mut self, out: &mut dyn io::Write, problem: &Problem) -> io::Result<()> {
+        let line = ProblemLine {
+            path: problem.path.as_deref(),
+            problem: &problem.message,
+            line: problem.line,
+            column: problem.column,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        writeln!(out)
     }
 
     fn finish(&mut self, _out: &mut dyn io::Write, _summary: &Summary) -> io::Result<()> {
@@ -288,10 +321,20 @@ mod tests {
                 reporter.file(&mut streamed, source, &findings).unwrap();
                 files.push(FileOutput::new(source, &findings));
             }
+            let problems = [Problem {
+                path: Some("gone.txt".to_string()),
+                line: None,
+                column: None,
+                message: "cannot read gone.txt".to_string(),
+            }];
+            for problem in &problems[..count.min(1)] {
+                reporter.problem(&mut streamed, problem).unwrap();
+            }
             reporter.finish(&mut streamed, &summary).unwrap();
             let mut whole = serde_json::to_vec_pretty(&CheckOutput {
                 version: VERSION,
                 files,
+                problems: problems[..count.min(1)].to_vec(),
                 summary,
             })
             .unwrap();
@@ -318,6 +361,7 @@ mod tests {
             "\"code\"",
             "\"help\"",
             "\"labels\"",
+            "\"problems\"",
             "\"summary\"",
         ];
         let positions: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap()).collect();

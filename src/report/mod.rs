@@ -79,11 +79,32 @@ pub fn summary_sentence(summary: &Summary) -> String {
     )
 }
 
+/// Something that stopped attrib from checking a file, or from using a rule
+/// or source file: a file that cannot be read, is not UTF-8 or is binary; a
+/// rule file that does not parse. The run exits 2, and every other file is
+/// still checked; the report carries the problem too, so a tool that reads
+/// only the report learns that the run was incomplete.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The file the problem is in, when there is one.
+    pub path: Option<String>,
+    /// 1-based line and column (in characters) of the problem, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
 /// A renderer for `attrib check`: told about each file as it is checked, then
 /// once at the end. Formats that print one object (JSON) write it in `finish`.
 pub trait Reporter {
     fn file(&mut self, out: &mut dyn io::Write, source: &SourceFile, findings: &[Finding]) -> io::Result<()>;
     fn finish(&mut self, out: &mut dyn io::Write, summary: &Summary) -> io::Result<()>;
+
+    /// A file that could not be checked or used (see [`Problem`]). The human
+    /// format has printed it on stderr already and writes nothing more.
+    fn problem(&mut self, _out: &mut dyn io::Write, _problem: &Problem) -> io::Result<()> {
+        Ok(())
+    }
 
     /// One checked file with its analysis. Formats that show more than the
     /// findings (the HTML report shows quotes, speakers and the cast) use it;

@@ -10,7 +10,7 @@
 //! names follow the specification (camelCase), optional fields are left out
 //! when empty.
 
-use super::{Reporter, Summary};
+use super::{Problem, Reporter, Summary};
 use crate::checks;
 use crate::{Finding, Severity, SourceFile, Span};
 use serde::Serialize;
@@ -35,6 +35,50 @@ pub struct Run {
     /// Columns are counted in Unicode characters, as everywhere in attrib.
     pub column_kind: &'static str,
     pub results: Vec<SarifResult>,
+    /// Present when a file could not be checked or used: the run then did
+    /// not succeed, and each problem is a notification.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invocations: Vec<Invocation>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invocation {
+    pub execution_successful: bool,
+    pub tool_execution_notifications: Vec<Notification>,
+}
+
+/// A problem that stopped attrib from checking or using a file.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notification {
+    pub level: &'static str,
+    pub message: Text,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<NotificationLocation>,
+}
+
+/// Where a problem is: the file, and its line and column when known.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotificationLocation {
+    pub physical_location: ProblemPlace,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProblemPlace {
+    pub artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<PointRegion>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PointRegion {
+    pub start_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_column: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -214,6 +258,7 @@ pub struct SarifReporter {
     rules: Vec<Rule>,
     index: BTreeMap<String, usize>,
     results: Vec<SarifResult>,
+    notifications: Vec<Notification>,
 }
 
 impl Default for SarifReporter {
@@ -224,6 +269,7 @@ impl Default for SarifReporter {
             rules,
             index,
             results: Vec::new(),
+            notifications: Vec::new(),
         }
     }
 }
@@ -274,6 +320,14 @@ impl SarifReporter {
                 },
                 column_kind: "unicodeCodePoints",
                 results: std::mem::take(&mut self.results),
+                invocations: if self.notifications.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Invocation {
+                        execution_successful: false,
+                        tool_execution_notifications: std::mem::take(&mut self.notifications),
+                    }]
+                },
             }],
         }
     }
@@ -311,6 +365,30 @@ impl Reporter for SarifReporter {
                     .collect(),
             });
         }
+        Ok(())
+    }
+
+    fn problem(&mut self, _out: &mut dyn io::Write, problem: &Problem) -> io::Result<()> {
+        let locations = problem
+            .path
+            .iter()
+            .map(|path| NotificationLocation {
+                physical_location: ProblemPlace {
+                    artifact_location: ArtifactLocation { uri: uri(path) },
+                    region: problem.line.map(|start_line| PointRegion {
+                        start_line,
+                        start_column: problem.column,
+                    }),
+                },
+            })
+            .collect();
+        self.notifications.push(Notification {
+            level: "error",
+            message: Text {
+                text: problem.message.clone(),
+            },
+            locations,
+        });
         Ok(())
     }
 

@@ -33,11 +33,13 @@ pub fn comment_ranges(text: &str) -> Vec<Suppression> {
     let mut open: Vec<(usize, Vec<String>)> = Vec::new();
     let mut from = 0;
     while let Some(start) = text[from..].find("<!--").map(|i| from + i) {
-        let Some(end) = text[start..].find("-->").map(|i| start + i + 3) else {
+        // `<!-->` and `<!--->` are whole (empty) comments, as in HTML: the
+        // closing `-->` may overlap the opening `<!--`.
+        let Some(end) = text[start + 2..].find("-->").map(|i| start + 2 + i + 3) else {
             break;
         };
         from = end;
-        let body = text[start + 4..end - 3].trim();
+        let body = text[(start + 4).min(end - 3)..end - 3].trim();
         let mut words = body
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty());
@@ -166,6 +168,21 @@ mod tests {
             .map(|f| f.span.slice(html))
             .collect();
         assert_eq!(vague, ["Experts"]);
+    }
+
+    /// Found by the `check` fuzz target: the `-->` of `<!-->` overlaps its
+    /// `<!--`, and cutting out the comment's body panicked.
+    #[test]
+    fn empty_comments_whose_end_overlaps_their_start() {
+        for text in ["<!-->", "a <!---> b", "<!-->x<!-- attrib-disable -->y", "<!--"] {
+            for range in comment_ranges(text) {
+                assert!(text.get(range.span.range()).is_some(), "{text:?}");
+            }
+        }
+        let text = "<!--> <!-- attrib-disable -->\nhidden";
+        let r = comment_ranges(text);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].span.slice(text).trim(), "hidden");
     }
 
     #[test]

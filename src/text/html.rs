@@ -25,6 +25,7 @@ use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Tokenizer};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::rc::Rc;
 
@@ -223,6 +224,89 @@ fn events(input: &str) -> Vec<Event> {
     log.take()
 }
 
+/// How many double-quoted attributes in a row html5gum may read before
+/// [`break_attribute_runs`] makes it stop and return: a few kilobytes of stack
+/// in a release build, about 0.5 MB in a debug build (a thread's stack is
+/// 2 MB). Real tags have a few dozen attributes at most.
+const ATTRIBUTE_RUN_LIMIT: usize = 64;
+
+/// The input as the tokenizer should read it: the same bytes, except inside a
+/// tag with an absurd run of double-quoted attributes.
+///
+/// html5gum 0.9 reads `a="1" b="2" c="3" …` by calling each next state
+/// directly from the last, and those calls return only when the run ends, so
+/// one tag with a few hundred thousand such attributes (a few megabytes)
+/// overflows the stack. Every [`ATTRIBUTE_RUN_LIMIT`]th attribute of such a
+/// run, the whitespace byte before its name becomes `/`: the tokenizer then
+/// goes through its self-closing-tag state, which ends the chain of calls,
+/// and reads the same attributes (a `/` not followed by `>` is a parse error
+/// that changes nothing). The length is kept, so every offset holds.
+///
+/// A run is recognised by its shape: a closing `"`, whitespace, a name, `=`,
+/// optional whitespace, and a quoted value. Prose almost never has hundreds
+/// of those in a row; if it did, a space of it would read as `/`.
+fn break_attribute_runs(input: &str) -> Cow<'_, str> {
+    let bytes = input.as_bytes();
+    let mut breaks = Vec::new();
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'"', &bytes[at..]) {
+        let quote = at + found;
+        at = quote + 1;
+        match attribute_after(bytes, quote) {
+            Some(value_end) => {
+                run += 1;
+                if run % ATTRIBUTE_RUN_LIMIT == 0 {
+                    breaks.push(quote + 1);
+                }
+                // The value's closing quote may start the next link.
+                at = value_end;
+            }
+            None => run = 0,
+        }
+    }
+    if breaks.is_empty() {
+        return Cow::Borrowed(input);
+    }
+    let mut broken = bytes.to_vec();
+    for i in breaks {
+        broken[i] = b'/';
+    }
+    // Only ASCII whitespace bytes were replaced, by an ASCII byte.
+    Cow::Owned(String::from_utf8(broken).expect("ASCII replaced by ASCII"))
+}
+
+/// Whether `bytes[quote]`, taken for the closing quote of an attribute value,
+/// is followed by another double-quoted attribute (`" name="value"`): the
+/// offset of that value's closing quote. Each byte is looked at a bounded
+/// number of times over a whole scan: the name stops at whitespace, which a
+/// later candidate needs before its own name.
+fn attribute_after(bytes: &[u8], quote: usize) -> Option<usize> {
+    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    let mut i = quote + 1;
+    while i < bytes.len() && is_space(bytes[i]) {
+        i += 1;
+    }
+    if i == quote + 1 {
+        return None;
+    }
+    let name_start = i;
+    while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+        i += 1;
+    }
+    if i == name_start || bytes.get(i) != Some(&b'=') {
+        return None;
+    }
+    i += 1;
+    while i < bytes.len() && is_space(bytes[i]) {
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'"') {
+        return None;
+    }
+    memchr::memchr(b'"', &bytes[i + 1..]).map(|n| i + 1 + n)
+}
+
 /// Whether an element's attributes take it out of the prose.
 fn hidden_by_attributes(attributes: &[(String, String)]) -> bool {
     attributes.iter().any(|(name, value)| match name.as_str() {
@@ -236,6 +320,48 @@ fn hidden_by_attributes(attributes: &[(String, String)]) -> bool {
     })
 }
 
+/// The open elements whose content is skipped, innermost last, as browsers
+/// nest them: an end tag closes its nearest open namesake and everything
+/// opened inside it. How many of each name are open is counted too, so an end
+/// tag with no open namesake (`</p>` inside a `<nav>`) is dismissed at once
+/// rather than by a search of the whole stack: a page of thousands of nested
+/// `<nav>` and stray end tags would otherwise take time quadratic in its length.
+#[derive(Debug, Default)]
+struct SkippedElements {
+    stack: Vec<String>,
+    open_by_name: HashMap<String, usize>,
+}
+
+impl SkippedElements {
+    fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    fn open(&mut self, name: &str) {
+        *self.open_by_name.entry(name.to_string()).or_default() += 1;
+        self.stack.push(name.to_string());
+    }
+
+    /// Close the nearest open element called `name` and those inside it;
+    /// false when none is open.
+    fn close(&mut self, name: &str) -> bool {
+        if self.open_by_name.get(name).is_none_or(|&n| n == 0) {
+            return false;
+        }
+        // Found, and every element searched past is closed with it, so the
+        // search costs no more than the pushes that preceded it.
+        let Some(at) = self.stack.iter().rposition(|s| s == name) else {
+            return false;
+        };
+        for closed in self.stack.drain(at..) {
+            if let Some(n) = self.open_by_name.get_mut(&closed) {
+                *n -= 1;
+            }
+        }
+        true
+    }
+}
+
 /// The analysis text being built and its map.
 struct Builder<'s> {
     source: &'s str,
@@ -245,8 +371,8 @@ struct Builder<'s> {
     /// Where the open block began in the analysis text.
     block_start: usize,
     heading_depth: usize,
-    /// Open elements whose content is skipped, by name.
-    skipped: Vec<String>,
+    /// Open elements whose content is skipped.
+    skipped: SkippedElements,
     /// The page marks its content with `<article>` or `<main>`: text outside
     /// them (site header, footer, sidebars) is not the article's.
     content_marked: bool,
@@ -315,7 +441,7 @@ impl Builder<'_> {
         let void = VOID.contains(&name) || self_closing;
         if !self.skipped.is_empty() {
             if !void && (SKIPPED.contains(&name) || hidden_by_attributes(attributes)) {
-                self.skipped.push(name.to_string());
+                self.skipped.open(name);
             }
             return;
         }
@@ -323,7 +449,7 @@ impl Builder<'_> {
             self.break_block(span.start);
         }
         if !void && (SKIPPED.contains(&name) || hidden_by_attributes(attributes)) {
-            self.skipped.push(name.to_string());
+            self.skipped.open(name);
             return;
         }
         match name {
@@ -336,8 +462,7 @@ impl Builder<'_> {
     }
 
     fn end_tag(&mut self, name: &str, span: Span) {
-        if let Some(open) = self.skipped.iter().rposition(|s| s == name) {
-            self.skipped.truncate(open);
+        if self.skipped.close(name) {
             return;
         }
         if !self.skipped.is_empty() {
@@ -370,22 +495,47 @@ pub fn html(source: &str) -> Prose<'_> {
         blocks: Vec::new(),
         block_start: 0,
         heading_depth: 0,
-        skipped: Vec::new(),
+        skipped: SkippedElements::default(),
         content_marked: false,
         content_depth: 0,
     };
-    let events = events(&source[base..]);
+    let events = events(&break_attribute_runs(&source[base..]));
     builder.content_marked = events
         .iter()
         .any(|e| matches!(e, Event::StartTag { name, .. } if name == "article" || name == "main"));
+    // The tokenizer reads bytes, and where it looks ahead (an `&` followed by
+    // a character that cannot start a reference, such as `&“`) the position
+    // it reports can fall inside a multi-byte character. Every position is
+    // taken back to the character's start: the text emitted so far ends there.
+    let at = |offset: usize| {
+        let mut offset = (base + offset).min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    };
     // The end of the last thing read: where the next text piece starts.
     let mut cursor = base;
+    // Text emitted in pieces that split a character (`&Ø` comes as `&` and
+    // the first byte of `Ø`, then its second byte), held until it is whole.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut pending_end = base;
     for event in events {
+        if !matches!(event, Event::Text { .. }) && !pending.is_empty() {
+            let end = pending_end.max(cursor);
+            builder.text(Span::new(cursor, end), &std::mem::take(&mut pending));
+            cursor = end;
+        }
         match event {
             Event::Text { end, bytes } => {
-                let end = (base + end).clamp(cursor, source.len());
-                builder.text(Span::new(cursor, end), &bytes);
-                cursor = end;
+                pending.extend_from_slice(&bytes);
+                pending_end = at(end);
+                let split = matches!(std::str::from_utf8(&pending), Err(e) if e.error_len().is_none());
+                if !split {
+                    let end = pending_end.max(cursor);
+                    builder.text(Span::new(cursor, end), &std::mem::take(&mut pending));
+                    cursor = end;
+                }
             }
             Event::StartTag {
                 name,
@@ -393,17 +543,21 @@ pub fn html(source: &str) -> Prose<'_> {
                 attributes,
                 self_closing,
             } => {
-                let span = Span::new(base + span.start, base + span.end);
+                let span = Span::new(at(span.start), at(span.end));
                 builder.start_tag(&name, span, &attributes, self_closing);
                 cursor = cursor.max(span.end);
             }
             Event::EndTag { name, span } => {
-                let span = Span::new(base + span.start, base + span.end);
+                let span = Span::new(at(span.start), at(span.end));
                 builder.end_tag(&name, span);
                 cursor = cursor.max(span.end);
             }
-            Event::Other { end } => cursor = cursor.max(base + end),
+            Event::Other { end } => cursor = cursor.max(at(end)),
         }
+    }
+    if !pending.is_empty() {
+        let end = pending_end.max(cursor);
+        builder.text(Span::new(cursor, end), &pending);
     }
     builder.break_block(source.len());
     Prose {
@@ -431,6 +585,63 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_tag_with_a_huge_run_of_attributes_reads_as_it_would_without_the_breaks() {
+        // Enough double-quoted attributes to overflow the stack without the breaks;
+        // the last one still hides the element.
+        let attributes: String = (0..100_000).map(|i| format!(" data-n{i}=\"{i}\"")).collect();
+        let page =
+            format!("<p>Kept.</p><div{attributes} class=\"photo-credit\">Photo: Ada Quill</div><p>Also kept.</p>");
+        let prose = html(&page);
+        let texts: Vec<&str> = prose.blocks.iter().map(|b| b.span.slice(&prose.text)).collect();
+        assert_eq!(texts, ["Kept.", "Also kept."]);
+        assert!(matches!(break_attribute_runs(&page), Cow::Owned(_)));
+        // An ordinary page, and prose with quotes, are read untouched.
+        for ordinary in [
+            "<p class=\"lead\" id=\"x\">“Yes,” she said.</p>",
+            "<p>He said \"no\" and she said \"yes\" = \"fine\".</p>",
+        ] {
+            assert!(matches!(break_attribute_runs(ordinary), Cow::Borrowed(_)));
+        }
+    }
+
+    /// Found by the property tests: an `&` before a multi-byte character made
+    /// the tokenizer report a position inside that character, and slicing the
+    /// file there panicked.
+    #[test]
+    fn an_ampersand_before_a_multi_byte_character() {
+        for page in [
+            "&\u{c55}",
+            "Ola Brenn &ldquo;“ ",
+            "<p>R&Ø said “yes” &— </p>",
+            "&#“x",
+            "&#x“",
+        ] {
+            let prose = html(page);
+            for block in &prose.blocks {
+                let text = block.span.slice(&prose.text);
+                let source = prose.offsets.span(block.span).slice(page);
+                assert!(!text.is_empty() && !source.is_empty(), "{page:?}");
+            }
+        }
+        let prose = html("<p>R&Ø said “yes”.</p>");
+        assert_eq!(prose.blocks[0].span.slice(&prose.text), "R&Ø said “yes”.");
+    }
+
+    #[test]
+    fn stray_end_tags_inside_deeply_nested_skipped_elements() {
+        let depth = 50_000;
+        let page = format!(
+            "<p>Kept.</p>{}{}{}<p>Also kept.</p>",
+            "<nav>".repeat(depth),
+            "</p>".repeat(depth),
+            "</nav>".repeat(depth)
+        );
+        let prose = html(&page);
+        let texts: Vec<&str> = prose.blocks.iter().map(|b| b.span.slice(&prose.text)).collect();
+        assert_eq!(texts, ["Kept.", "Also kept."]);
     }
 
     #[test]

@@ -52,6 +52,32 @@ pub struct SourceFile {
     pub text: String,
     pub format: InputFormat,
     line_starts: Vec<usize>,
+    /// For every [`CHAR_BLOCK`] bytes of text: the byte offset of a character
+    /// boundary at or before the block start, and how many characters come
+    /// before it. Columns on a long line are counted from the nearest one,
+    /// not from the line start: on a file that is one line of megabytes,
+    /// reporting each finding's column would otherwise take time
+    /// proportional to the line, and a report of many findings the square.
+    char_marks: Vec<(usize, usize)>,
+}
+
+/// The distance between two entries of `SourceFile::char_marks`.
+const CHAR_BLOCK: usize = 4096;
+
+/// `(offset, characters before it)` every [`CHAR_BLOCK`] bytes of `text`.
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+    let (mut offset, mut chars) = (0, 0);
+    for block in 0..=text.len() / CHAR_BLOCK {
+        let mut next = block * CHAR_BLOCK;
+        while !text.is_char_boundary(next) {
+            next -= 1;
+        }
+        chars += text[offset..next].chars().count();
+        offset = next;
+        marks.push((offset, chars));
+    }
+    marks
 }
 
 /// A position for people: 1-based line, 1-based column counted in characters.
@@ -83,11 +109,13 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: InputFormat) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(line_ends(text.as_bytes())).collect();
+        let char_marks = char_marks(&text);
         SourceFile {
             name: name.into(),
             text,
             format,
             line_starts,
+            char_marks,
         }
     }
 
@@ -127,11 +155,23 @@ impl SourceFile {
         if line_index == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
             line_start = 3;
         }
-        let column = 1 + self.text[line_start..offset].chars().count();
+        let column = 1 + self.chars_between(line_start, offset);
         LineColumn {
             line: line_index + 1,
             column,
         }
+    }
+
+    /// How many characters `text[from..to]` holds (both on character boundaries).
+    fn chars_between(&self, from: usize, to: usize) -> usize {
+        if to - from <= CHAR_BLOCK {
+            return self.text[from..to].chars().count();
+        }
+        let chars_before = |offset: usize| {
+            let (mark, chars) = self.char_marks[offset / CHAR_BLOCK];
+            chars + self.text[mark..offset].chars().count()
+        };
+        chars_before(to) - chars_before(from)
     }
 
     /// The 1-based line of a byte offset.
@@ -161,6 +201,29 @@ mod tests {
         assert_eq!(file.line_column(said), LineColumn { line: 1, column: 12 });
         let next = file.text.find("Next").unwrap();
         assert_eq!(file.line_column(next), LineColumn { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_far_along_a_long_line_count_characters() {
+        let text = format!("{}said", "“é” ".repeat(10_000));
+        let file = SourceFile::new("a", text.clone(), InputFormat::Plain);
+        for offset in [0, 4095, 4096, 4097, 20_000, 70_001, text.len() - 4, text.len()] {
+            let offset = (0..=offset).rev().find(|&o| text.is_char_boundary(o)).unwrap();
+            let expected = 1 + text[..offset].chars().count();
+            assert_eq!(
+                file.line_column(offset),
+                LineColumn {
+                    line: 1,
+                    column: expected
+                },
+                "{offset}"
+            );
+        }
+        let two_lines = SourceFile::new("b", format!("x\n{text}"), InputFormat::Plain);
+        assert_eq!(
+            two_lines.line_column(two_lines.text.len()).column,
+            1 + text.chars().count()
+        );
     }
 
     #[test]

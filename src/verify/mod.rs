@@ -54,6 +54,17 @@ pub enum SourceError {
     },
 }
 
+impl SourceError {
+    /// The file the problem is in (the rule file for a listed source, the
+    /// source itself for `--sources`), and the line and column when known.
+    pub fn location(&self) -> (&str, Option<(usize, usize)>) {
+        match self {
+            SourceError::Listed(err) => (&err.file, err.position()),
+            SourceError::File { path, .. } => (path, None),
+        }
+    }
+}
+
 /// The files one `sources` entry names, relative to `dir`: a file, the
 /// transcripts in a folder, or the files a glob matches (sorted).
 pub fn expand_listing(dir: &Path, listed: &str) -> Result<Vec<PathBuf>, String> {

@@ -15,15 +15,26 @@ pub fn default_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(attrib::RuleSet::defaults()))
 }
 
-/// Split fuzz bytes into a format and a text: the first byte picks plain or
-/// Markdown, the rest is the text (invalid UTF-8 replaced, as a loader
-/// would refuse it).
-pub fn source_from_bytes(data: &[u8]) -> SourceFile {
-    let (format, rest) = match data.split_first() {
-        Some((first, rest)) if first & 1 == 1 => (InputFormat::Markdown, rest),
-        Some((_, rest)) => (InputFormat::Plain, rest),
+/// The input format picked by the first fuzz byte (plain, Markdown or HTML,
+/// by its remainder modulo 3) and the bytes after it.
+pub fn format_and_rest(data: &[u8]) -> (InputFormat, &[u8]) {
+    match data.split_first() {
+        Some((first, rest)) => {
+            let format = match first % 3 {
+                0 => InputFormat::Plain,
+                1 => InputFormat::Markdown,
+                _ => InputFormat::Html,
+            };
+            (format, rest)
+        }
         None => (InputFormat::Plain, data),
-    };
+    }
+}
+
+/// Split fuzz bytes into a format and a text (see [`format_and_rest`]); invalid
+/// UTF-8 is replaced, as a loader would refuse it.
+pub fn source_from_bytes(data: &[u8]) -> SourceFile {
+    let (format, rest) = format_and_rest(data);
     SourceFile::new("fuzz.txt", String::from_utf8_lossy(rest).into_owned(), format)
 }
 
@@ -42,13 +53,33 @@ pub fn assert_span(text: &str, span: Span, what: &str) {
     );
 }
 
+/// Panic unless `span`, a span of the analysed text, lies inside it on
+/// character boundaries, and maps to a span of the source text that does too
+/// (for HTML the analysed text is the decoded prose, mapped back by offsets).
+#[track_caller]
+pub fn assert_analysis_span(source: &SourceFile, document: &attrib::Document<'_>, span: Span, what: &str) {
+    assert_span(&document.text, span, what);
+    assert_span(
+        &source.text,
+        document.offsets.span(span),
+        &format!("{what} (in the source)"),
+    );
+}
+
 /// Paragraphs, sentences, quotes and lexicon hits of an analysed document.
 pub fn assert_document(source: &SourceFile, document: &attrib::Document<'_>) {
-    let text = source.text.as_str();
-    assert_eq!(document.text.len(), text.len(), "the analysed text keeps the length");
+    if source.format != InputFormat::Html {
+        assert_eq!(
+            document.text.len(),
+            source.text.len(),
+            "the analysed text keeps the length"
+        );
+        assert!(document.offsets.is_identity(), "only HTML maps offsets");
+    }
+    let check = |span: Span, what: &str| assert_analysis_span(source, document, span, what);
     let mut previous_end = 0;
     for (p, paragraph) in document.paragraphs.iter().enumerate() {
-        assert_span(text, paragraph.span, "paragraph");
+        check(paragraph.span, "paragraph");
         assert!(
             paragraph.span.start >= previous_end,
             "paragraphs overlap or are out of order"
@@ -64,7 +95,7 @@ pub fn assert_document(source: &SourceFile, document: &attrib::Document<'_>) {
     }
     let mut previous_end = 0;
     for sentence in &document.sentences {
-        assert_span(text, sentence.span, "sentence");
+        check(sentence.span, "sentence");
         let paragraph = &document.paragraphs[sentence.paragraph];
         assert!(paragraph.span.covers(sentence.span), "sentence outside its paragraph");
         assert!(
@@ -76,10 +107,10 @@ pub fn assert_document(source: &SourceFile, document: &attrib::Document<'_>) {
     }
     for quote in &document.quotes {
         for mark in [quote.open, quote.close].into_iter().flatten() {
-            assert_span(text, mark, "quote mark");
+            check(mark, "quote mark");
         }
-        assert_span(text, quote.content, "quote content");
-        assert_span(text, quote.span(), "quote");
+        check(quote.content, "quote content");
+        check(quote.span(), "quote");
         assert!(
             quote.first_paragraph <= quote.last_paragraph,
             "quote paragraphs reversed"
@@ -90,14 +121,14 @@ pub fn assert_document(source: &SourceFile, document: &attrib::Document<'_>) {
         );
     }
     for hit in &document.hits {
-        assert_span(text, hit.span, "lexicon hit");
+        check(hit.span, "lexicon hit");
     }
 }
 
 /// Everything an analysis points at: attributions, the cast, name mentions.
 pub fn assert_analysis(source: &SourceFile, analysis: &Analysis<'_>) {
-    let text = source.text.as_str();
     assert_document(source, &analysis.document);
+    let check = |span: Span, what: &str| assert_analysis_span(source, &analysis.document, span, what);
     for a in &analysis.attributions {
         let speaker = &a.speaker;
         for (span, what) in [
@@ -111,7 +142,7 @@ pub fn assert_analysis(source: &SourceFile, analysis: &Analysis<'_>) {
             (a.recipient, "recipient"),
         ] {
             if let Some(span) = span {
-                assert_span(text, span, what);
+                check(span, what);
             }
         }
         assert!(
@@ -126,18 +157,18 @@ pub fn assert_analysis(source: &SourceFile, analysis: &Analysis<'_>) {
         }
     }
     for speaker in &analysis.cast.speakers {
-        assert_span(text, speaker.first_mention, "first mention");
+        check(speaker.first_mention, "first mention");
         for &mention in &speaker.mentions {
-            assert_span(text, mention, "cast mention");
+            check(mention, "cast mention");
         }
         for span in [speaker.role_span, speaker.full_name_mention].into_iter().flatten() {
-            assert_span(text, span, "cast span");
+            check(span, "cast span");
         }
     }
     for name in &analysis.names {
-        assert_span(text, name.span, "name mention");
+        check(name.span, "name mention");
         if let Some(title) = name.title {
-            assert_span(text, title, "name title");
+            check(title, "name title");
         }
     }
 }
