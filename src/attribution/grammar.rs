@@ -2376,7 +2376,7 @@ mod tests {
 
     #[test]
     fn a_colon_closing_a_paragraph_introduces_the_next_quotation() {
-        let a = extract("Ines Arce said:\n\n“The pier is unsafe. We will close it.”\n\nThe council disagreed.\n");
+        let a = extract("Ines Arce said:\n\n“The pier is unsafe. We will close it.”\n\nThe vote is on Friday.\n");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(
             (a[0].0.as_str(), a[0].2.as_str()),
