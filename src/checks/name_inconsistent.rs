@@ -111,6 +111,35 @@ struct NameIndex<'t> {
     words: Vec<NameWord<'t>>,
     by_word: FxHashMap<&'t str, usize>,
     by_initial: FxHashMap<char, Vec<usize>>,
+    /// For a long document, built on first need: every word by its
+    /// [`near_keys`], so a surname meets only the words it can be close to
+    /// instead of every word with its initial (quadratic in a large archive).
+    near: std::cell::OnceCell<FxHashMap<String, Vec<usize>>>,
+}
+
+/// Words with one initial compared one by one up to this many; beyond it the
+/// [`NameIndex::near`] index finds the candidates.
+const SCAN_LIMIT: usize = 64;
+
+/// The keys under which two words that [`likely_same`] could call one name
+/// meet: the word with accents folded (equal once folded), and the word with
+/// up to two characters deleted (two words at most two edits apart, a swap of
+/// neighbours counting as one, share such a deletion).
+fn near_keys(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut keys = vec![format!("={}", word.chars().map(fold_char).collect::<String>())];
+    let without = |skip: &[usize]| -> String {
+        let kept = chars.iter().enumerate().filter(|(i, _)| !skip.contains(i));
+        std::iter::once('~').chain(kept.map(|(_, &c)| c)).collect()
+    };
+    keys.push(without(&[]));
+    for i in 0..chars.len() {
+        keys.push(without(&[i]));
+        for j in i + 1..chars.len() {
+            keys.push(without(&[i, j]));
+        }
+    }
+    keys
 }
 
 impl<'t> NameIndex<'t> {
@@ -119,6 +148,7 @@ impl<'t> NameIndex<'t> {
             words: Vec::new(),
             by_word: FxHashMap::default(),
             by_initial: FxHashMap::default(),
+            near: std::cell::OnceCell::new(),
         };
         for (m, mention) in mentions.iter().enumerate() {
             let slice = mention.span.slice(text);
@@ -157,14 +187,42 @@ impl<'t> NameIndex<'t> {
 
     /// Distinct words that could be a near spelling of `word`: same first
     /// letter (accents folded), length within two letters.
+    /// Words that [`likely_same`] may call a spelling of `word` are always
+    /// among them, in the order of their first occurrence.
     fn neighbours<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a NameWord<'t>> + 'a {
         let len = word.chars().count();
-        word.chars()
-            .next()
-            .and_then(|c| self.by_initial.get(&fold_char(c)))
-            .into_iter()
-            .flatten()
-            .map(|&id| &self.words[id])
+        let initial = word.chars().next().map(fold_char);
+        let same_initial = initial
+            .and_then(|c| self.by_initial.get(&c))
+            .map_or(&[][..], Vec::as_slice);
+        let ids: Vec<usize> = if same_initial.len() <= SCAN_LIMIT {
+            same_initial.to_vec()
+        } else {
+            let near = self.near.get_or_init(|| {
+                let mut near: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (id, w) in self.words.iter().enumerate() {
+                    for key in near_keys(w.word) {
+                        let ids = near.entry(key).or_default();
+                        if ids.last() != Some(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+                near
+            });
+            let mut ids: Vec<usize> = near_keys(word)
+                .iter()
+                .filter_map(|key| near.get(key))
+                .flatten()
+                .copied()
+                .filter(|&id| self.words[id].word.chars().next().map(fold_char) == initial)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        ids.into_iter()
+            .map(|id| &self.words[id])
             .filter(move |w| w.chars.abs_diff(len) <= 2)
     }
 }
@@ -249,6 +307,46 @@ mod tests {
             "name-inconsistent",
             "Councillor Brigid Rafferty said the depot would close. Rafferty's office said a report would follow.",
         );
+    }
+
+    #[test]
+    fn the_near_index_finds_what_a_scan_finds() {
+        // More words with one initial than SCAN_LIMIT, so the index is used;
+        // its candidates must include every word a scan would accept.
+        let names: Vec<String> = (0..3 * super::SCAN_LIMIT)
+            .map(|i| {
+                format!(
+                    "Lindqvist{}",
+                    char::from(b'a' + (i % 26) as u8).to_string().repeat(1 + i / 26)
+                )
+            })
+            .chain(["Lindquist", "Lindqvits", "Lindvist", "Lindqvistt", "Líndqvist", "Lindq"].map(String::from))
+            .collect();
+        let text = names.join(" said. ");
+        let mentions: Vec<crate::attribution::grammar::NameMention> = names
+            .iter()
+            .map(|n| {
+                let start = text
+                    .find(&format!("{n} said"))
+                    .unwrap_or_else(|| text.rfind(n.as_str()).unwrap());
+                crate::attribution::grammar::NameMention {
+                    span: crate::Span::new(start, start + n.len()),
+                    title: None,
+                }
+            })
+            .collect();
+        let index = super::NameIndex::build(&text, &mentions);
+        for probe in ["Lindqvist", "Lindquist", "Lindqvista", "Lindqvistbb"] {
+            let found: Vec<&str> = index.neighbours(probe).map(|w| w.word).collect();
+            let scanned: Vec<&str> = index
+                .words
+                .iter()
+                .map(|w| w.word)
+                .filter(|w| likely_same(probe, w))
+                .collect();
+            let found_same: Vec<&str> = found.iter().copied().filter(|w| likely_same(probe, w)).collect();
+            assert_eq!(found_same, scanned, "{probe}");
+        }
     }
 
     #[test]

@@ -52,6 +52,20 @@ pub struct SourceFile {
     pub text: String,
     pub format: InputFormat,
     line_starts: Vec<usize>,
+    /// Characters before each [`COLUMN_BLOCK`]-byte boundary, built on the
+    /// first column asked for on a long line: a column then costs at most one
+    /// block's scan, so a file that is one huge line does not cost a scan of
+    /// the line per finding.
+    chars_before_block: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// The block size of the character-count checkpoints of long lines.
+const COLUMN_BLOCK: usize = 4096;
+
+/// Characters in a run of UTF-8 bytes that starts and ends on character
+/// boundaries: every byte that is not a continuation byte starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// A position for people: 1-based line, 1-based column counted in characters.
@@ -88,6 +102,7 @@ impl SourceFile {
             text,
             format,
             line_starts,
+            chars_before_block: std::sync::OnceLock::new(),
         }
     }
 
@@ -127,11 +142,33 @@ impl SourceFile {
         if line_index == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
             line_start = 3;
         }
-        let column = 1 + self.text[line_start..offset].chars().count();
+        let column = 1 + if offset - line_start <= 2 * COLUMN_BLOCK {
+            self.text[line_start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start)
+        };
         LineColumn {
             line: line_index + 1,
             column,
         }
+    }
+
+    /// The number of characters in `text[..offset]` (`offset` on a character
+    /// boundary), from the block checkpoints and one partial block.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.chars_before_block.get_or_init(|| {
+            let mut before = Vec::with_capacity(bytes.len() / COLUMN_BLOCK + 2);
+            let mut count = 0;
+            for block in bytes.chunks(COLUMN_BLOCK) {
+                before.push(count);
+                count += count_chars(block);
+            }
+            before.push(count);
+            before
+        });
+        let block = offset / COLUMN_BLOCK;
+        blocks[block] + count_chars(&bytes[block * COLUMN_BLOCK..offset])
     }
 
     /// The 1-based line of a byte offset.
@@ -161,6 +198,22 @@ mod tests {
         assert_eq!(file.line_column(said), LineColumn { line: 1, column: 12 });
         let next = file.text.find("Next").unwrap();
         assert_eq!(file.line_column(next), LineColumn { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_from_the_checkpoints() {
+        // Several blocks of mixed one-, two- and three-byte characters on one
+        // line after a short first line and a byte-order mark.
+        let line = "Zoë said “ja” — ok. ".repeat(3 * COLUMN_BLOCK / 10);
+        let text = format!("\u{feff}Title\n{line}\n{line}");
+        let file = SourceFile::new("a", text.clone(), InputFormat::Plain);
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = if line_start == 0 && offset >= 3 { 3 } else { line_start };
+            let expected = 1 + text[line_start..offset].chars().count();
+            assert_eq!(file.line_column(offset).column, expected, "offset {offset}");
+        }
+        assert_eq!(file.line_column(text.len()).line, 3);
     }
 
     #[test]
