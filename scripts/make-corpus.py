@@ -18,7 +18,7 @@ What it writes, in OUT:
                        {"id": ..., "text": ..., "format": "md"|"txt"}
   distinct-<S>MB.txt   with --distinct S,...: like scale-<S>MB.txt, but every
                        copy of the articles gets its own names (each capitalised
-                       word inside a sentence gets a suffix counting the copy), so
+                       word inside a sentence gets a suffix numbering the copy), so
                        the cast grows with the file as in a real archive instead
                        of repeating the same twenty articles' speakers
 
@@ -71,13 +71,13 @@ NAME_WORD = re.compile(r"(?<=[\w,] )([A-Z][a-z]{3,})\b")
 
 
 def copy_suffix(n):
-    """A lowercase suffix that differs for every copy number n (0 → "")."""
-    letters = "bcdfghjklmnpqrstvwxz"
-    out = ""
-    while n > 0:
-        n, r = divmod(n, len(letters))
-        out += letters[r]
-    return out
+    """A lowercase suffix for copy number n (0 → ""): each decimal digit as
+    three equal letters, so two copies' names are at least three edits apart
+    and name-inconsistent does not take them for misspellings of each other."""
+    if n == 0:
+        return ""
+    letters = "bcdfghjkmp"
+    return "".join(letters[int(d)] * 3 for d in str(n))
 
 
 def write_distinct(path, texts, size):
