@@ -53,7 +53,7 @@ impl Check for UnbalancedQuote {
             };
             if quote.family == QuoteFamily::Single
                 && quote.close.is_none()
-                && doc.slice(quote.content).split_whitespace().count() < 2
+                && doc.slice(quote.content).split_whitespace().take(2).count() < 2
             {
                 continue;
             }

@@ -76,6 +76,13 @@ pub struct Document<'s> {
     pub quotes: Vec<Quote>,
     /// Every lexicon phrase in the prose, in order of position.
     pub hits: Vec<PhraseHit>,
+    /// (closing mark offset, quote index) of every quote with a closing
+    /// mark, in order: the quotes that close in a sentence, without a scan.
+    closings: Vec<(usize, usize)>,
+    /// For each quote, the index of the last outermost quote at or before it
+    /// (`usize::MAX` when there is none): [`Document::quote_at`] in constant
+    /// time inside a quotation holding thousands of inner ones.
+    outermost: Vec<usize>,
 }
 
 impl<'s> Document<'s> {
@@ -118,6 +125,22 @@ impl<'s> Document<'s> {
                 });
             }
         }
+        let mut closings: Vec<(usize, usize)> = quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(q, quote)| quote.close.map(|close| (close.start, q)))
+            .collect();
+        closings.sort_unstable();
+        let outermost = quotes
+            .iter()
+            .enumerate()
+            .scan(usize::MAX, |last, (q, quote)| {
+                if quote.depth == 0 {
+                    *last = q;
+                }
+                Some(*last)
+            })
+            .collect();
         Document {
             source,
             text,
@@ -126,6 +149,8 @@ impl<'s> Document<'s> {
             sentences,
             quotes,
             hits,
+            closings,
+            outermost,
         }
     }
 
@@ -177,11 +202,18 @@ impl<'s> Document<'s> {
         // Quotes are sorted by start and outermost quotes never overlap, so
         // only the last outermost quote starting before `offset` can hold it.
         let end = self.quotes.partition_point(|q| q.span().start <= offset);
-        self.quotes[..end]
+        let last = *self.outermost.get(end.checked_sub(1)?)?;
+        self.quotes.get(last).filter(|q| q.span().contains(offset))
+    }
+
+    /// Indexes of the quotes whose closing mark starts inside `span`, in
+    /// order of their closing marks.
+    pub fn quotes_closing_in(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let first = self.closings.partition_point(|&(at, _)| at < span.start);
+        self.closings[first..]
             .iter()
-            .rev()
-            .find(|q| q.depth == 0)
-            .filter(|q| q.span().contains(offset))
+            .take_while(move |&&(at, _)| at < span.end)
+            .map(|&(_, q)| q)
     }
 
     /// Whether `offset` lies inside a quotation (marks included).
