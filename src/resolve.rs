@@ -109,7 +109,7 @@ pub fn resolve(
         // One entry per unresolved pronoun form ("they" with nobody before it),
         // so the cast stays as small as the set of sources.
         let pronoun = phrase.span.slice(text);
-        let unresolved = || index.with_name(SpeakerClass::PronounUnresolved, pronoun);
+        let unresolved = || index.with_name(&cast, SpeakerClass::PronounUnresolved, pronoun);
         let id = id.or_else(unresolved).unwrap_or_else(|| {
             index.add(
                 &mut cast,
@@ -191,7 +191,9 @@ pub fn resolve(
         .iter_mut()
         .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
     {
-        let title = mentions.first_titled(&speaker.name).and_then(|i| titled[i].title);
+        let title = mentions
+            .first_titled(&speaker.name, titled)
+            .and_then(|i| titled[i].title);
         if let Some(span) = title.filter(|t| !lexicon.courtesy_titles.contains(t.slice(text))) {
             speaker.role = Some(span.slice(text).to_string());
             speaker.role_span = Some(span);
@@ -204,12 +206,22 @@ pub fn resolve(
 
 /// The document's name mentions, indexed by each word they contain (split at
 /// spaces and hyphens: "Xi-Putin" is found under "Xi"), so resolving a name
-/// looks only at the mentions that can match it; and by the forms a new
-/// speaker's name is looked up by, so that creating a speaker costs the same
-/// in a document of a million mentions as in a short article.
+/// looks only at the mentions that can match it. A long document also gets
+/// maps by the forms a new speaker's name is looked up by ([`NameMaps`]), so
+/// that a name shared by thousands of mentions is not scanned per speaker.
 struct MentionIndex<'t> {
+    text: &'t str,
     spans: Vec<Span>,
     by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>>,
+    maps: Option<NameMaps>,
+}
+
+/// Documents with more name mentions than this get [`NameMaps`]; below it,
+/// scanning a word's mentions is cheaper than building them.
+const MENTION_SCAN_LIMIT: usize = 256;
+
+/// Mention look-ups by whole name, for long documents.
+struct NameMaps {
     /// The first mention written exactly so (words joined by one space).
     first_by_name: rustc_hash::FxHashMap<String, usize>,
     /// The first mention written exactly so that has a title before it.
@@ -239,31 +251,24 @@ fn part_keys(name: &str) -> impl Iterator<Item = String> + '_ {
     (1..n).flat_map(move |j| [all[..j].join(" "), all[n - j..].join(" ")])
 }
 
-impl<'t> MentionIndex<'t> {
-    fn new(text: &'t str, mentions: &[NameMention]) -> Self {
-        let mut by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>> = Default::default();
-        let mut first_by_name: rustc_hash::FxHashMap<String, usize> = Default::default();
-        let mut first_titled_by_name: rustc_hash::FxHashMap<String, usize> = Default::default();
-        let mut fullest_by_part: rustc_hash::FxHashMap<String, usize> = Default::default();
+impl NameMaps {
+    fn new(text: &str, mentions: &[NameMention]) -> Self {
+        let mut maps = NameMaps {
+            first_by_name: Default::default(),
+            first_titled_by_name: Default::default(),
+            fullest_by_part: Default::default(),
+        };
         let word_count = |i: usize| words(mentions[i].span.slice(text)).count();
         for (i, m) in mentions.iter().enumerate() {
             let written = m.span.slice(text);
-            for word in written.split(|c: char| c.is_whitespace() || c == '-') {
-                if !word.is_empty() {
-                    let list = by_word.entry(word).or_default();
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                }
-            }
             let key = name_key(written);
             if m.title.is_some() {
-                first_titled_by_name.entry(key.clone()).or_insert(i);
+                maps.first_titled_by_name.entry(key.clone()).or_insert(i);
             }
-            first_by_name.entry(key).or_insert(i);
+            maps.first_by_name.entry(key).or_insert(i);
             let count = words(written).count();
             for part in part_keys(written) {
-                fullest_by_part
+                maps.fullest_by_part
                     .entry(part)
                     .and_modify(|best| {
                         // Mentions come in text order: only more words displace an earlier one.
@@ -274,51 +279,97 @@ impl<'t> MentionIndex<'t> {
                     .or_insert(i);
             }
         }
+        maps
+    }
+}
+
+impl<'t> MentionIndex<'t> {
+    fn new(text: &'t str, mentions: &[NameMention]) -> Self {
+        let mut by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>> = Default::default();
+        for (i, m) in mentions.iter().enumerate() {
+            for word in m.span.slice(text).split(|c: char| c.is_whitespace() || c == '-') {
+                if !word.is_empty() {
+                    let list = by_word.entry(word).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
         MentionIndex {
+            text,
             spans: mentions.iter().map(|m| m.span).collect(),
             by_word,
-            first_by_name,
-            first_titled_by_name,
-            fullest_by_part,
+            maps: (mentions.len() > MENTION_SCAN_LIMIT).then(|| NameMaps::new(text, mentions)),
         }
     }
 
-    /// Whether the mentions holding `name`'s first word are the ones to look
-    /// at: a first word with a hyphen is never a word of the index.
+    /// Indexes of the mentions containing `word`, in text order.
+    fn with_word(&self, word: &str) -> &[usize] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The mentions holding `name`'s first word, in text order. (A first word
+    /// with a hyphen is never a word of the index, so it finds none.)
+    fn with_first_word(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
+        self.with_word(words(name).next().unwrap_or_default()).iter().copied()
+    }
+
+    /// Whether the name maps may answer for `name`: the scan they replace
+    /// looks only at the mentions holding its first word.
     fn searchable(name: &str) -> bool {
         words(name).next().is_some_and(|first| !first.contains('-'))
     }
 
     /// The first mention written as `name`.
     fn first_named(&self, name: &str) -> Option<Span> {
-        if !Self::searchable(name) {
-            return None;
+        match &self.maps {
+            Some(maps) => Self::searchable(name)
+                .then(|| maps.first_by_name.get(&name_key(name)).map(|&i| self.spans[i]))
+                .flatten(),
+            None => self
+                .with_first_word(name)
+                .map(|i| self.spans[i])
+                .find(|m| same_name(m.slice(self.text), name)),
         }
-        self.first_by_name.get(&name_key(name)).map(|&i| self.spans[i])
     }
 
     /// The first mention written as `name` with a title before it.
-    fn first_titled(&self, name: &str) -> Option<usize> {
-        if !Self::searchable(name) {
-            return None;
+    fn first_titled(&self, name: &str, mentions: &[NameMention]) -> Option<usize> {
+        match &self.maps {
+            Some(maps) => Self::searchable(name)
+                .then(|| maps.first_titled_by_name.get(&name_key(name)).copied())
+                .flatten(),
+            None => self
+                .with_first_word(name)
+                .find(|&i| mentions[i].title.is_some() && same_name(mentions[i].span.slice(self.text), name)),
         }
-        self.first_titled_by_name.get(&name_key(name)).copied()
     }
 
     /// The fullest mention that `name` shortens (most words, then earliest).
     fn fullest(&self, name: &str) -> Option<Span> {
-        if !Self::searchable(name) {
-            return None;
+        match &self.maps {
+            Some(maps) => Self::searchable(name)
+                .then(|| maps.fullest_by_part.get(&name_key(name)).map(|&i| self.spans[i]))
+                .flatten(),
+            None => self
+                .with_first_word(name)
+                .map(|i| self.spans[i])
+                .filter(|m| shortens(name, m.slice(self.text)))
+                .max_by_key(|m| (words(m.slice(self.text)).count(), std::cmp::Reverse(m.start))),
         }
-        self.fullest_by_part.get(&name_key(name)).map(|&i| self.spans[i])
     }
 }
 
-/// Look-ups over the cast while it is built, so that resolving one speaker
-/// does not scan every speaker before it (a long document has thousands).
-/// Each map keeps the first speaker (lowest id) that fits, as a scan would find.
+/// Look-ups over the cast while it is built. A short article's cast is
+/// scanned; past [`CAST_SCAN_LIMIT`] speakers (a long document has
+/// thousands) the cast is indexed, so resolving one speaker does not scan
+/// every speaker before it. Either way the first speaker (lowest id) that
+/// fits is found.
 #[derive(Default)]
 struct CastIndex {
+    /// Whether the maps below are in use (the cast has grown past the limit).
+    indexed: bool,
     /// People and organisations by every form that finds them by name: the
     /// name itself, the runs of words it [`shortens`] to, and each alias.
     named: rustc_hash::FxHashMap<String, usize>,
@@ -333,15 +384,44 @@ struct CastIndex {
     latest: Vec<(SpeakerClass, (usize, usize))>,
 }
 
+/// Casts up to this many speakers are scanned, larger ones indexed.
+const CAST_SCAN_LIMIT: usize = 64;
+
+/// Keep the lower speaker id under `key`: the one a scan would find first.
+fn keep_first<K: std::hash::Hash + Eq>(map: &mut rustc_hash::FxHashMap<K, usize>, key: K, id: usize) {
+    map.entry(key)
+        .and_modify(|first| *first = (*first).min(id))
+        .or_insert(id);
+}
+
 impl CastIndex {
-    /// Add a speaker to the cast and to the index; returns its id.
+    /// Add a speaker to the cast (and to the index); returns its id.
     fn add(&mut self, cast: &mut Cast, speaker: Speaker) -> usize {
         let id = cast.speakers.len();
+        cast.speakers.push(speaker);
+        if self.indexed {
+            self.register(id, &cast.speakers[id]);
+        } else if cast.speakers.len() > CAST_SCAN_LIMIT {
+            self.indexed = true;
+            for (id, speaker) in cast.speakers.iter().enumerate() {
+                self.register(id, speaker);
+                for alias in &speaker.aliases {
+                    self.add_alias(id, speaker.class, alias);
+                }
+                for mention in &speaker.mentions {
+                    self.mentioned(id, mention.start);
+                }
+            }
+        }
+        id
+    }
+
+    fn register(&mut self, id: usize, speaker: &Speaker) {
         let class = speaker.class;
         if matches!(class, SpeakerClass::Person | SpeakerClass::Organization) {
-            self.named.entry(name_key(&speaker.name)).or_insert(id);
+            keep_first(&mut self.named, name_key(&speaker.name), id);
             for part in part_keys(&speaker.name) {
-                self.named.entry(part).or_insert(id);
+                keep_first(&mut self.named, part, id);
             }
         }
         if matches!(class, SpeakerClass::Organization | SpeakerClass::Document) {
@@ -351,61 +431,64 @@ impl CastIndex {
                 .map(|(at, _)| at)
                 .chain(std::iter::once(lower.len()));
             for at in ends {
-                self.by_ending.entry((class, lower[at..].to_string())).or_insert(id);
+                keep_first(&mut self.by_ending, (class, lower[at..].to_string()), id);
             }
         }
-        self.by_name
-            .entry((class, speaker.name.to_ascii_lowercase()))
-            .or_insert(id);
+        keep_first(&mut self.by_name, (class, speaker.name.to_ascii_lowercase()), id);
         if let Some(full) = speaker.full_name_mention {
             self.pending.push(std::cmp::Reverse((full.start, id)));
         }
-        cast.speakers.push(speaker);
-        id
     }
 
     fn add_alias(&mut self, id: usize, class: SpeakerClass, alias: &str) {
-        if matches!(class, SpeakerClass::Person | SpeakerClass::Organization) {
-            self.named.entry(name_key(alias)).or_insert(id);
+        if self.indexed && matches!(class, SpeakerClass::Person | SpeakerClass::Organization) {
+            keep_first(&mut self.named, name_key(alias), id);
         }
     }
 
     /// A mention of speaker `id` as a speaker at `offset`.
     fn mentioned(&mut self, id: usize, offset: usize) {
-        self.pending.push(std::cmp::Reverse((offset, id)));
+        if self.indexed {
+            self.pending.push(std::cmp::Reverse((offset, id)));
+        }
     }
 
     /// The first person or organisation that `name` names, shortens or is an alias of.
-    fn with_name_or_alias(&self, name: &str) -> Option<usize> {
-        self.named.get(&name_key(name)).copied()
+    fn with_name_or_alias(&self, cast: &Cast, name: &str) -> Option<usize> {
+        if self.indexed {
+            return self.named.get(&name_key(name)).copied();
+        }
+        cast.speakers.iter().position(|s| {
+            matches!(s.class, SpeakerClass::Person | SpeakerClass::Organization)
+                && (same_name(&s.name, name) || shortens(name, &s.name) || s.aliases.iter().any(|a| same_name(a, name)))
+        })
     }
 
     /// The first speaker of `class` named `name`, ignoring ASCII case.
-    fn with_name(&self, class: SpeakerClass, name: &str) -> Option<usize> {
-        self.by_name.get(&(class, name.to_ascii_lowercase())).copied()
+    fn with_name(&self, cast: &Cast, class: SpeakerClass, name: &str) -> Option<usize> {
+        if self.indexed {
+            return self.by_name.get(&(class, name.to_ascii_lowercase())).copied();
+        }
+        cast.speakers
+            .iter()
+            .position(|s| s.class == class && s.name.eq_ignore_ascii_case(name))
     }
 
     /// The first speaker of `class` whose lowercased name ends with `ending`.
-    fn with_ending(&self, class: SpeakerClass, ending: &str) -> Option<usize> {
-        self.by_ending.get(&(class, ending.to_string())).copied()
+    fn with_ending(&self, cast: &Cast, class: SpeakerClass, ending: &str) -> Option<usize> {
+        if self.indexed {
+            return self.by_ending.get(&(class, ending.to_string())).copied();
+        }
+        cast.speakers
+            .iter()
+            .position(|s| s.class == class && s.name.to_lowercase().ends_with(ending))
     }
 
     /// He and she stand for the last person mentioned before them; they for the
     /// last group, organisation or unnamed plural source; it for an organisation
-    /// or document. Pronouns are resolved in text order, so each mention is
-    /// folded once into the latest mention of its speaker's class.
+    /// or document. Pronouns are resolved in text order, so in an indexed cast
+    /// each mention is folded once into the latest mention of its speaker's class.
     fn resolve_pronoun(&mut self, cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> Option<usize> {
-        while let Some(&std::cmp::Reverse((offset, id))) = self.pending.peek() {
-            if offset >= at {
-                break;
-            }
-            self.pending.pop();
-            let class = cast.speakers[id].class;
-            match self.latest.iter_mut().find(|(c, _)| *c == class) {
-                Some((_, latest)) => *latest = (*latest).max((offset, id)),
-                None => self.latest.push((class, (offset, id))),
-            }
-        }
         let singular = lexicon.pronouns_singular.contains(pronoun);
         let neuter = lexicon.pronouns_neuter.contains(pronoun);
         let wanted = |class: SpeakerClass| {
@@ -420,6 +503,34 @@ impl CastIndex {
                 )
             }
         };
+        if !self.indexed {
+            return cast
+                .speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| wanted(s.class))
+                .filter_map(|(id, s)| {
+                    // Mentions are pushed in text order: bisect for the last one before `at`.
+                    let before = s.mentions.partition_point(|m| m.start < at);
+                    let last_mention = before.checked_sub(1).map(|i| s.mentions[i].start);
+                    let full = s.full_name_mention.filter(|m| m.start < at).map(|m| m.start);
+                    let last = last_mention.max(full)?;
+                    Some((last, id))
+                })
+                .max()
+                .map(|(_, id)| id);
+        }
+        while let Some(&std::cmp::Reverse((offset, id))) = self.pending.peek() {
+            if offset >= at {
+                break;
+            }
+            self.pending.pop();
+            let class = cast.speakers[id].class;
+            match self.latest.iter_mut().find(|(c, _)| *c == class) {
+                Some((_, latest)) => *latest = (*latest).max((offset, id)),
+                None => self.latest.push((class, (offset, id))),
+            }
+        }
         self.latest
             .iter()
             .filter(|(class, _)| wanted(*class))
@@ -441,7 +552,7 @@ fn person_or_named(
     class: SpeakerClass,
 ) -> usize {
     let name = name_span.slice(text);
-    if let Some(id) = index.with_name_or_alias(name) {
+    if let Some(id) = index.with_name_or_alias(cast, name) {
         return id;
     }
     // The fullest mention of this name anywhere in the article.
@@ -500,8 +611,8 @@ fn described(cast: &mut Cast, index: &mut CastIndex, text: &str, span: Span, cla
     // "The ministry" and "the ministry" are one organisation; an unnamed or
     // vague source is one entry per distinct wording ("critics" twice).
     let same = match class {
-        SpeakerClass::Organization | SpeakerClass::Document => index.with_ending(class, &key),
-        _ => index.with_name(class, phrase),
+        SpeakerClass::Organization | SpeakerClass::Document => index.with_ending(cast, class, &key),
+        _ => index.with_name(cast, class, phrase),
     };
     if let Some(id) = same {
         return id;
