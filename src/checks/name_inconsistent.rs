@@ -165,11 +165,11 @@ fn near_keys(word: &str, keys: &mut Vec<u64>) {
     keys.clear();
     keys.push(tagged(folded, n) ^ 0x5555_5555_5555_5555);
     keys.push(tagged(prefix[n], n));
-    for i in 0..n {
-        let one = prefix[i].wrapping_add(segment(i + 1, n).wrapping_mul(INVERSE));
+    for (i, &head) in prefix[..n].iter().enumerate() {
+        let one = head.wrapping_add(segment(i + 1, n).wrapping_mul(INVERSE));
         keys.push(tagged(one, n - 1));
         for j in i + 1..n {
-            let two = prefix[i]
+            let two = head
                 .wrapping_add(segment(i + 1, j).wrapping_mul(INVERSE))
                 .wrapping_add(segment(j + 1, n).wrapping_mul(INVERSE.wrapping_mul(INVERSE)));
             keys.push(tagged(two, n - 2));
