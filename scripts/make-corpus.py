@@ -16,6 +16,11 @@ What it writes, in OUT:
                        through the articles (extension kept: .txt or .md)
   records.jsonl        with --jsonl M: M JSON Lines records
                        {"id": ..., "text": ..., "format": "md"|"txt"}
+  distinct-<S>MB.txt   with --distinct S,...: like scale-<S>MB.txt, but every
+                       copy of the articles gets its own names (each capitalised
+                       word inside a sentence gets a suffix numbering the copy), so
+                       the cast grows with the file as in a real archive instead
+                       of repeating the same twenty articles' speakers
 
 The output is deterministic: the same arguments give the same bytes.
 
@@ -28,6 +33,7 @@ Examples:
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -58,6 +64,37 @@ def write_big(path, texts, size):
     return written
 
 
+# A capitalised word of four letters or more after a word character, a comma
+# or another name word: a name, title or place inside a sentence (sentence
+# openers such as "According" or "When" stay as they are).
+NAME_WORD = re.compile(r"(?<=[\w,] )([A-Z][a-z]{3,})\b")
+
+
+def copy_suffix(n):
+    """A lowercase suffix for copy number n (0 → ""): each decimal digit as
+    three equal letters, so two copies' names are at least three edits apart
+    and name-inconsistent does not take them for misspellings of each other."""
+    if n == 0:
+        return ""
+    letters = "bcdfghjkmp"
+    return "".join(letters[int(d)] * 3 for d in str(n))
+
+
+def write_distinct(path, texts, size):
+    """Like write_big, but copy n of the articles renames its names with suffix n."""
+    chunk = "".join(t.rstrip() + "\n\n" for t in texts)
+    written = 0
+    copy = 0
+    with open(path, "wb") as out:
+        while written < size:
+            suffix = copy_suffix(copy)
+            data = NAME_WORD.sub(lambda m: m.group(1) + suffix, chunk).encode("utf-8")
+            out.write(data)
+            written += len(data)
+            copy += 1
+    return written
+
+
 def inside_repo(path):
     try:
         path.resolve().relative_to(REPO)
@@ -71,6 +108,7 @@ def main():
     parser.add_argument("out", nargs="?", default="/tmp/attrib-bench", help="output directory (default %(default)s)")
     parser.add_argument("--mb", type=float, default=50, help="size of the large file in MB (default %(default)s; 0: none)")
     parser.add_argument("--scale", default="", help="comma-separated extra sizes in MB, e.g. 3,12,48")
+    parser.add_argument("--distinct", default="", help="comma-separated sizes in MB of files whose copies use distinct names")
     parser.add_argument("--files", type=int, default=0, help="number of small files to write under OUT/files")
     parser.add_argument("--jsonl", type=int, default=0, help="number of JSON Lines records to write to OUT/records.jsonl")
     args = parser.parse_args()
@@ -94,6 +132,12 @@ def main():
         mb = float(size)
         path = out / f"scale-{mb:g}MB.txt"
         n = write_big(path, texts, int(mb * MB))
+        print(f"{path}: {n} bytes", file=sys.stderr)
+
+    for size in filter(None, (s.strip() for s in args.distinct.split(","))):
+        mb = float(size)
+        path = out / f"distinct-{mb:g}MB.txt"
+        n = write_distinct(path, texts, int(mb * MB))
         print(f"{path}: {n} bytes", file=sys.stderr)
 
     if args.files > 0:

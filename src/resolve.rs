@@ -83,6 +83,7 @@ pub fn resolve(
     let text: &str = &doc.text;
     let mentions = MentionIndex::new(text, titled);
     let mut cast = Cast::default();
+    let mut index = CastIndex::default();
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| attributions[i].speaker.span.start);
 
@@ -90,11 +91,12 @@ pub fn resolve(
         let a = &attributions[i];
         let phrase = &a.speaker;
         let id = if phrase.pronoun {
-            resolve_pronoun(&cast, lexicon, phrase.span.slice(text), phrase.span.start)
+            index.resolve_pronoun(&cast, lexicon, phrase.span.slice(text), phrase.span.start)
         } else if let (Some(name_span), SpeakerClass::Person | SpeakerClass::Organization) = (phrase.name, phrase.class)
         {
             Some(person_or_named(
                 &mut cast,
+                &mut index,
                 &mentions,
                 text,
                 rules,
@@ -102,39 +104,39 @@ pub fn resolve(
                 phrase.class,
             ))
         } else {
-            Some(described(&mut cast, text, phrase.span, phrase.class))
+            Some(described(&mut cast, &mut index, text, phrase.span, phrase.class))
         };
         // One entry per unresolved pronoun form ("they" with nobody before it),
         // so the cast stays as small as the set of sources.
-        let unresolved = |cast: &Cast| {
-            let pronoun = phrase.span.slice(text);
-            cast.speakers
-                .iter()
-                .position(|s| s.class == SpeakerClass::PronounUnresolved && s.name.eq_ignore_ascii_case(pronoun))
-        };
-        let id = id.or_else(|| unresolved(&cast)).unwrap_or_else(|| {
-            cast.speakers.push(Speaker {
-                name: phrase.span.slice(text).to_string(),
-                class: SpeakerClass::PronounUnresolved,
-                role: None,
-                affiliation: None,
-                role_span: None,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                first_mention: phrase.span,
-                full_name_mention: None,
-                attributions: 0,
-                quotes: 0,
-                registry: None,
-            });
-            cast.speakers.len() - 1
+        let pronoun = phrase.span.slice(text);
+        let unresolved = || index.with_name(&cast, SpeakerClass::PronounUnresolved, pronoun);
+        let id = id.or_else(unresolved).unwrap_or_else(|| {
+            index.add(
+                &mut cast,
+                Speaker {
+                    name: pronoun.to_string(),
+                    class: SpeakerClass::PronounUnresolved,
+                    role: None,
+                    affiliation: None,
+                    role_span: None,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    first_mention: phrase.span,
+                    full_name_mention: None,
+                    attributions: 0,
+                    quotes: 0,
+                    registry: None,
+                },
+            )
         });
         let speaker = &mut cast.speakers[id];
         let alias = phrase.span.slice(text).to_string();
         if !speaker.aliases.contains(&alias) && alias != speaker.name {
+            index.add_alias(id, speaker.class, &alias);
             speaker.aliases.push(alias);
         }
         speaker.mentions.push(phrase.span);
+        index.mentioned(id, phrase.span.start);
         speaker.attributions += 1;
         if a.quote.is_some() {
             speaker.quotes += 1;
@@ -151,19 +153,32 @@ pub fn resolve(
 
     // Named people the article never qualifies may still be described in a
     // sentence that names them ("… as the Chinese president prepares").
+    // The first mention (in text order) holding any word of the name whose
+    // sentence gives a role: found once per word and once per sentence, so
+    // names sharing a word ("Anna") do not rescan that word's mentions.
+    let mut role_of_sentence: rustc_hash::FxHashMap<usize, Option<Span>> = Default::default();
+    let mut first_with_role: rustc_hash::FxHashMap<&str, Option<(usize, Span)>> = Default::default();
     for speaker in cast
         .speakers
         .iter_mut()
         .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
     {
-        let name_words: Vec<&str> = words(&speaker.name).filter(|w| w.chars().count() > 1).collect();
-        let mut candidates: Vec<usize> = name_words.iter().flat_map(|w| mentions.with_word(w)).copied().collect();
-        candidates.sort_unstable();
-        let role = candidates
-            .into_iter()
-            .map(|i| mentions.spans[i])
-            .filter_map(|m| doc.sentence_at(m.start))
-            .find_map(|s| grammar.role_description(doc, s));
+        let role = words(&speaker.name)
+            .filter(|w| w.chars().count() > 1)
+            .filter_map(|w| {
+                let (&word, list) = mentions.by_word.get_key_value(w)?;
+                *first_with_role.entry(word).or_insert_with(|| {
+                    list.iter().find_map(|&i| {
+                        let s = doc.sentence_at(mentions.spans[i].start)?;
+                        let role = *role_of_sentence
+                            .entry(s)
+                            .or_insert_with(|| grammar.role_description(doc, s));
+                        role.map(|span| (i, span))
+                    })
+                })
+            })
+            .min_by_key(|&(i, _)| i)
+            .map(|(_, span)| span);
         if let Some(span) = role {
             speaker.role = Some(span.slice(text).to_string());
             speaker.role_span = Some(span);
@@ -176,13 +191,9 @@ pub fn resolve(
         .iter_mut()
         .filter(|s| s.class == SpeakerClass::Person && s.role.is_none())
     {
-        let first_word = words(&speaker.name).next().unwrap_or_default();
         let title = mentions
-            .with_word(first_word)
-            .iter()
-            .map(|&i| &titled[i])
-            .filter(|m: &&NameMention| same_name(m.span.slice(text), &speaker.name))
-            .find_map(|m| m.title);
+            .first_titled(&speaker.name, titled)
+            .and_then(|i| titled[i].title);
         if let Some(span) = title.filter(|t| !lexicon.courtesy_titles.contains(t.slice(text))) {
             speaker.role = Some(span.slice(text).to_string());
             speaker.role_span = Some(span);
@@ -195,10 +206,81 @@ pub fn resolve(
 
 /// The document's name mentions, indexed by each word they contain (split at
 /// spaces and hyphens: "Xi-Putin" is found under "Xi"), so resolving a name
-/// looks only at the mentions that can match it.
+/// looks only at the mentions that can match it. A long document also gets
+/// maps by the forms a new speaker's name is looked up by ([`NameMaps`]), so
+/// that a name shared by thousands of mentions is not scanned per speaker.
 struct MentionIndex<'t> {
+    text: &'t str,
     spans: Vec<Span>,
     by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>>,
+    maps: Option<NameMaps>,
+}
+
+/// Documents with more name mentions than this get [`NameMaps`]; below it,
+/// scanning a word's mentions is cheaper than building them.
+const MENTION_SCAN_LIMIT: usize = 256;
+
+/// Mention look-ups by whole name, for long documents.
+struct NameMaps {
+    /// The first mention written exactly so (words joined by one space).
+    first_by_name: rustc_hash::FxHashMap<String, usize>,
+    /// The first mention written exactly so that has a title before it.
+    first_titled_by_name: rustc_hash::FxHashMap<String, usize>,
+    /// For each run of whole words at the start or end of a mention (shorter
+    /// than the mention), the mention with the most words, the earliest of those.
+    fullest_by_part: rustc_hash::FxHashMap<String, usize>,
+}
+
+/// A name's words joined by one space: equal keys are [`same_name`]s.
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in words(name) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// The keys of every run of whole words at the start or end of `name` that
+/// is shorter than it: the names that [`shortens`] it.
+fn part_keys(name: &str) -> impl Iterator<Item = String> + '_ {
+    let all: Vec<&str> = words(name).collect();
+    let n = all.len();
+    (1..n).flat_map(move |j| [all[..j].join(" "), all[n - j..].join(" ")])
+}
+
+impl NameMaps {
+    fn new(text: &str, mentions: &[NameMention]) -> Self {
+        let mut maps = NameMaps {
+            first_by_name: Default::default(),
+            first_titled_by_name: Default::default(),
+            fullest_by_part: Default::default(),
+        };
+        let word_count = |i: usize| words(mentions[i].span.slice(text)).count();
+        for (i, m) in mentions.iter().enumerate() {
+            let written = m.span.slice(text);
+            let key = name_key(written);
+            if m.title.is_some() {
+                maps.first_titled_by_name.entry(key.clone()).or_insert(i);
+            }
+            maps.first_by_name.entry(key).or_insert(i);
+            let count = words(written).count();
+            for part in part_keys(written) {
+                maps.fullest_by_part
+                    .entry(part)
+                    .and_modify(|best| {
+                        // Mentions come in text order: only more words displace an earlier one.
+                        if count > word_count(*best) {
+                            *best = i;
+                        }
+                    })
+                    .or_insert(i);
+            }
+        }
+        maps
+    }
 }
 
 impl<'t> MentionIndex<'t> {
@@ -215,8 +297,10 @@ impl<'t> MentionIndex<'t> {
             }
         }
         MentionIndex {
+            text,
             spans: mentions.iter().map(|m| m.span).collect(),
             by_word,
+            maps: (mentions.len() > MENTION_SCAN_LIMIT).then(|| NameMaps::new(text, mentions)),
         }
     }
 
@@ -224,12 +308,243 @@ impl<'t> MentionIndex<'t> {
     fn with_word(&self, word: &str) -> &[usize] {
         self.by_word.get(word).map_or(&[], Vec::as_slice)
     }
+
+    /// The mentions holding `name`'s first word, in text order. (A first word
+    /// with a hyphen is never a word of the index, so it finds none.)
+    fn with_first_word(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
+        self.with_word(words(name).next().unwrap_or_default()).iter().copied()
+    }
+
+    /// Whether the name maps may answer for `name`: the scan they replace
+    /// looks only at the mentions holding its first word.
+    fn searchable(name: &str) -> bool {
+        words(name).next().is_some_and(|first| !first.contains('-'))
+    }
+
+    /// The first mention written as `name`.
+    fn first_named(&self, name: &str) -> Option<Span> {
+        match &self.maps {
+            Some(maps) => Self::searchable(name)
+                .then(|| maps.first_by_name.get(&name_key(name)).map(|&i| self.spans[i]))
+                .flatten(),
+            None => self
+                .with_first_word(name)
+                .map(|i| self.spans[i])
+                .find(|m| same_name(m.slice(self.text), name)),
+        }
+    }
+
+    /// The first mention written as `name` with a title before it.
+    fn first_titled(&self, name: &str, mentions: &[NameMention]) -> Option<usize> {
+        match &self.maps {
+            Some(maps) => Self::searchable(name)
+                .then(|| maps.first_titled_by_name.get(&name_key(name)).copied())
+                .flatten(),
+            None => self
+                .with_first_word(name)
+                .find(|&i| mentions[i].title.is_some() && same_name(mentions[i].span.slice(self.text), name)),
+        }
+    }
+
+    /// The fullest mention that `name` shortens (most words, then earliest).
+    fn fullest(&self, name: &str) -> Option<Span> {
+        match &self.maps {
+            Some(maps) => Self::searchable(name)
+                .then(|| maps.fullest_by_part.get(&name_key(name)).map(|&i| self.spans[i]))
+                .flatten(),
+            None => self
+                .with_first_word(name)
+                .map(|i| self.spans[i])
+                .filter(|m| shortens(name, m.slice(self.text)))
+                .max_by_key(|m| (words(m.slice(self.text)).count(), std::cmp::Reverse(m.start))),
+        }
+    }
+}
+
+/// Look-ups over the cast while it is built. A short article's cast is
+/// scanned; past [`CAST_SCAN_LIMIT`] speakers (a long document has
+/// thousands) the cast is indexed, so resolving one speaker does not scan
+/// every speaker before it. Either way the first speaker (lowest id) that
+/// fits is found.
+#[derive(Default)]
+struct CastIndex {
+    /// Whether the maps below are in use (the cast has grown past the limit).
+    indexed: bool,
+    /// People and organisations by every form that finds them by name: the
+    /// name itself, the runs of words it [`shortens`] to, and each alias.
+    named: rustc_hash::FxHashMap<String, usize>,
+    /// Speakers by class and ASCII-lowercased name.
+    by_name: rustc_hash::FxHashMap<(SpeakerClass, String), usize>,
+    /// Organisations and documents by class and every ending of their lowercased name.
+    by_ending: rustc_hash::FxHashMap<(SpeakerClass, String), usize>,
+    /// Mentions (and full-name mentions) not yet before the pronoun being
+    /// resolved: (offset, speaker), nearest first.
+    pending: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>>,
+    /// Per class, the latest (offset, speaker) mention before the pronoun being resolved.
+    latest: Vec<(SpeakerClass, (usize, usize))>,
+}
+
+/// Casts up to this many speakers are scanned, larger ones indexed.
+const CAST_SCAN_LIMIT: usize = 64;
+
+/// Keep the lower speaker id under `key`: the one a scan would find first.
+fn keep_first<K: std::hash::Hash + Eq>(map: &mut rustc_hash::FxHashMap<K, usize>, key: K, id: usize) {
+    map.entry(key)
+        .and_modify(|first| *first = (*first).min(id))
+        .or_insert(id);
+}
+
+impl CastIndex {
+    /// Add a speaker to the cast (and to the index); returns its id.
+    fn add(&mut self, cast: &mut Cast, speaker: Speaker) -> usize {
+        let id = cast.speakers.len();
+        cast.speakers.push(speaker);
+        if self.indexed {
+            self.register(id, &cast.speakers[id]);
+        } else if cast.speakers.len() > CAST_SCAN_LIMIT {
+            self.indexed = true;
+            for (id, speaker) in cast.speakers.iter().enumerate() {
+                self.register(id, speaker);
+                for alias in &speaker.aliases {
+                    self.add_alias(id, speaker.class, alias);
+                }
+                for mention in &speaker.mentions {
+                    self.mentioned(id, mention.start);
+                }
+            }
+        }
+        id
+    }
+
+    fn register(&mut self, id: usize, speaker: &Speaker) {
+        let class = speaker.class;
+        if matches!(class, SpeakerClass::Person | SpeakerClass::Organization) {
+            keep_first(&mut self.named, name_key(&speaker.name), id);
+            for part in part_keys(&speaker.name) {
+                keep_first(&mut self.named, part, id);
+            }
+        }
+        if matches!(class, SpeakerClass::Organization | SpeakerClass::Document) {
+            let lower = speaker.name.to_lowercase();
+            let ends = lower
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain(std::iter::once(lower.len()));
+            for at in ends {
+                keep_first(&mut self.by_ending, (class, lower[at..].to_string()), id);
+            }
+        }
+        keep_first(&mut self.by_name, (class, speaker.name.to_ascii_lowercase()), id);
+        if let Some(full) = speaker.full_name_mention {
+            self.pending.push(std::cmp::Reverse((full.start, id)));
+        }
+    }
+
+    fn add_alias(&mut self, id: usize, class: SpeakerClass, alias: &str) {
+        if self.indexed && matches!(class, SpeakerClass::Person | SpeakerClass::Organization) {
+            keep_first(&mut self.named, name_key(alias), id);
+        }
+    }
+
+    /// A mention of speaker `id` as a speaker at `offset`.
+    fn mentioned(&mut self, id: usize, offset: usize) {
+        if self.indexed {
+            self.pending.push(std::cmp::Reverse((offset, id)));
+        }
+    }
+
+    /// The first person or organisation that `name` names, shortens or is an alias of.
+    fn with_name_or_alias(&self, cast: &Cast, name: &str) -> Option<usize> {
+        if self.indexed {
+            return self.named.get(&name_key(name)).copied();
+        }
+        cast.speakers.iter().position(|s| {
+            matches!(s.class, SpeakerClass::Person | SpeakerClass::Organization)
+                && (same_name(&s.name, name) || shortens(name, &s.name) || s.aliases.iter().any(|a| same_name(a, name)))
+        })
+    }
+
+    /// The first speaker of `class` named `name`, ignoring ASCII case.
+    fn with_name(&self, cast: &Cast, class: SpeakerClass, name: &str) -> Option<usize> {
+        if self.indexed {
+            return self.by_name.get(&(class, name.to_ascii_lowercase())).copied();
+        }
+        cast.speakers
+            .iter()
+            .position(|s| s.class == class && s.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The first speaker of `class` whose lowercased name ends with `ending`.
+    fn with_ending(&self, cast: &Cast, class: SpeakerClass, ending: &str) -> Option<usize> {
+        if self.indexed {
+            return self.by_ending.get(&(class, ending.to_string())).copied();
+        }
+        cast.speakers
+            .iter()
+            .position(|s| s.class == class && s.name.to_lowercase().ends_with(ending))
+    }
+
+    /// He and she stand for the last person mentioned before them; they for the
+    /// last group, organisation or unnamed plural source; it for an organisation
+    /// or document. Pronouns are resolved in text order, so in an indexed cast
+    /// each mention is folded once into the latest mention of its speaker's class.
+    fn resolve_pronoun(&mut self, cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> Option<usize> {
+        let singular = lexicon.pronouns_singular.contains(pronoun);
+        let neuter = lexicon.pronouns_neuter.contains(pronoun);
+        let wanted = |class: SpeakerClass| {
+            if singular {
+                class == SpeakerClass::Person
+            } else if neuter {
+                matches!(class, SpeakerClass::Organization | SpeakerClass::Document)
+            } else {
+                matches!(
+                    class,
+                    SpeakerClass::Organization | SpeakerClass::Anonymous | SpeakerClass::Vague | SpeakerClass::Person
+                )
+            }
+        };
+        if !self.indexed {
+            return cast
+                .speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| wanted(s.class))
+                .filter_map(|(id, s)| {
+                    // Mentions are pushed in text order: bisect for the last one before `at`.
+                    let before = s.mentions.partition_point(|m| m.start < at);
+                    let last_mention = before.checked_sub(1).map(|i| s.mentions[i].start);
+                    let full = s.full_name_mention.filter(|m| m.start < at).map(|m| m.start);
+                    let last = last_mention.max(full)?;
+                    Some((last, id))
+                })
+                .max()
+                .map(|(_, id)| id);
+        }
+        while let Some(&std::cmp::Reverse((offset, id))) = self.pending.peek() {
+            if offset >= at {
+                break;
+            }
+            self.pending.pop();
+            let class = cast.speakers[id].class;
+            match self.latest.iter_mut().find(|(c, _)| *c == class) {
+                Some((_, latest)) => *latest = (*latest).max((offset, id)),
+                None => self.latest.push((class, (offset, id))),
+            }
+        }
+        self.latest
+            .iter()
+            .filter(|(class, _)| wanted(*class))
+            .map(|&(_, latest)| latest)
+            .max()
+            .map(|(_, id)| id)
+    }
 }
 
 /// A named speaker: find the person (or organisation) this name belongs to,
 /// creating it with the fullest form of the name the article uses.
 fn person_or_named(
     cast: &mut Cast,
+    index: &mut CastIndex,
     mentions: &MentionIndex<'_>,
     text: &str,
     rules: &RuleSet,
@@ -237,20 +552,11 @@ fn person_or_named(
     class: SpeakerClass,
 ) -> usize {
     let name = name_span.slice(text);
-    let existing = cast.speakers.iter().position(|s| {
-        matches!(s.class, SpeakerClass::Person | SpeakerClass::Organization)
-            && (same_name(&s.name, name) || shortens(name, &s.name) || s.aliases.iter().any(|a| same_name(a, name)))
-    });
-    if let Some(id) = existing {
+    if let Some(id) = index.with_name_or_alias(cast, name) {
         return id;
     }
     // The fullest mention of this name anywhere in the article.
-    let with = |word: &str| mentions.with_word(word).iter().map(|&i| mentions.spans[i]);
-    let first_word = words(name).next().unwrap_or_default();
-    let full = with(first_word)
-        .filter(|m| shortens(name, m.slice(text)))
-        .max_by_key(|m| (words(m.slice(text)).count(), std::cmp::Reverse(m.start)))
-        .map(|m| m.slice(text));
+    let full = mentions.fullest(name).map(|m| m.slice(text));
     let registry_full = rules
         .speakers
         .iter()
@@ -258,11 +564,10 @@ fn person_or_named(
         .map(|e| e.name.as_str());
     let full_name = full.or(registry_full).unwrap_or(name).to_string();
     let is_full = words(&full_name).count() > 1;
-    let full_first_word = words(&full_name).next().unwrap_or_default();
-    let full_name_mention = with(full_first_word).find(|m| same_name(m.slice(text), &full_name));
+    let full_name_mention = mentions.first_named(&full_name);
     // The first mention in any form: the full name, or the short form alone.
-    let first_mention = with(first_word)
-        .find(|m| same_name(m.slice(text), name))
+    let first_mention = mentions
+        .first_named(name)
         .into_iter()
         .chain(full_name_mention)
         .chain(std::iter::once(name_span))
@@ -275,25 +580,27 @@ fn person_or_named(
     } else {
         class
     };
-    cast.speakers.push(Speaker {
-        name: full_name,
-        class,
-        role: None,
-        affiliation: None,
-        role_span: None,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-        first_mention,
-        full_name_mention,
-        attributions: 0,
-        quotes: 0,
-        registry: None,
-    });
-    cast.speakers.len() - 1
+    index.add(
+        cast,
+        Speaker {
+            name: full_name,
+            class,
+            role: None,
+            affiliation: None,
+            role_span: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            first_mention,
+            full_name_mention,
+            attributions: 0,
+            quotes: 0,
+            registry: None,
+        },
+    )
 }
 
 /// An unnamed speaker: one entry per distinct description ("the ministry").
-fn described(cast: &mut Cast, text: &str, span: Span, class: SpeakerClass) -> usize {
+fn described(cast: &mut Cast, index: &mut CastIndex, text: &str, span: Span, class: SpeakerClass) -> usize {
     let phrase = span.slice(text);
     let key = phrase.trim_start_matches(|c: char| !c.is_alphanumeric());
     let key = ["the ", "The "]
@@ -303,63 +610,30 @@ fn described(cast: &mut Cast, text: &str, span: Span, class: SpeakerClass) -> us
         .to_lowercase();
     // "The ministry" and "the ministry" are one organisation; an unnamed or
     // vague source is one entry per distinct wording ("critics" twice).
-    let same = |s: &Speaker| {
-        s.class == class
-            && match class {
-                SpeakerClass::Organization | SpeakerClass::Document => s.name.to_lowercase().ends_with(&key),
-                _ => s.name.eq_ignore_ascii_case(phrase),
-            }
+    let same = match class {
+        SpeakerClass::Organization | SpeakerClass::Document => index.with_ending(cast, class, &key),
+        _ => index.with_name(cast, class, phrase),
     };
-    if let Some(id) = cast.speakers.iter().position(same) {
+    if let Some(id) = same {
         return id;
     }
-    cast.speakers.push(Speaker {
-        name: phrase.to_string(),
-        class,
-        role: None,
-        affiliation: None,
-        role_span: None,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-        first_mention: span,
-        full_name_mention: None,
-        attributions: 0,
-        quotes: 0,
-        registry: None,
-    });
-    cast.speakers.len() - 1
-}
-
-/// He and she stand for the last person mentioned before them; they for the
-/// last group, organisation or unnamed plural source; it for an organisation
-/// or document.
-fn resolve_pronoun(cast: &Cast, lexicon: &Lexicon, pronoun: &str, at: usize) -> Option<usize> {
-    let wanted = |class: SpeakerClass| {
-        if lexicon.pronouns_singular.contains(pronoun) {
-            class == SpeakerClass::Person
-        } else if lexicon.pronouns_neuter.contains(pronoun) {
-            matches!(class, SpeakerClass::Organization | SpeakerClass::Document)
-        } else {
-            matches!(
-                class,
-                SpeakerClass::Organization | SpeakerClass::Anonymous | SpeakerClass::Vague | SpeakerClass::Person
-            )
-        }
-    };
-    cast.speakers
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| wanted(s.class))
-        .filter_map(|(id, s)| {
-            // Mentions are pushed in text order: bisect for the last one before `at`.
-            let before = s.mentions.partition_point(|m| m.start < at);
-            let last_mention = before.checked_sub(1).map(|i| s.mentions[i].start);
-            let full = s.full_name_mention.filter(|m| m.start < at).map(|m| m.start);
-            let last = last_mention.max(full)?;
-            Some((last, id))
-        })
-        .max()
-        .map(|(_, id)| id)
+    index.add(
+        cast,
+        Speaker {
+            name: phrase.to_string(),
+            class,
+            role: None,
+            affiliation: None,
+            role_span: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            first_mention: span,
+            full_name_mention: None,
+            attributions: 0,
+            quotes: 0,
+            registry: None,
+        },
+    )
 }
 
 /// Link speakers to registry entries by name or alias, and take the

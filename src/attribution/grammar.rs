@@ -926,7 +926,15 @@ impl<'l> Grammar<'l> {
         let from = doc.paragraphs[paragraph.saturating_sub(4)].span.start;
         let first = doc.quotes.partition_point(|q| q.span().start < from);
         let last = doc.quotes.partition_point(|q| q.span().start < sentence.end);
-        for (q, quote) in doc.quotes.iter().enumerate().take(last).skip(first) {
+        // The quotes closing in this sentence, in quote order (a long
+        // paragraph holds thousands that close elsewhere).
+        let mut closing: Vec<usize> = doc
+            .quotes_closing_in(sentence)
+            .filter(|q| (first..last).contains(q))
+            .collect();
+        closing.sort_unstable();
+        for q in closing {
+            let quote = &doc.quotes[q];
             let Some(close) = quote.close else { continue };
             if quote.depth != 0 || !sentence.contains(close.start) {
                 continue;
@@ -1974,10 +1982,8 @@ fn opens_sentence(doc: &Document<'_>, quote: &Quote) -> bool {
 
 fn has_quote_close(doc: &Document<'_>, sentence: Span) -> bool {
     let first = doc.quotes.partition_point(|q| q.span().end < sentence.start);
-    doc.quotes[first..]
-        .iter()
-        .take_while(|q| q.span().start < sentence.end)
-        .any(|q| q.close.is_some_and(|c| sentence.contains(c.start)))
+    let last = doc.quotes.partition_point(|q| q.span().start < sentence.end);
+    doc.quotes_closing_in(sentence).any(|q| (first..last).contains(&q))
 }
 
 /// The quote whose opening mark is at the start of `slice`, if any.

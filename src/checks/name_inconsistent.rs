@@ -111,6 +111,70 @@ struct NameIndex<'t> {
     words: Vec<NameWord<'t>>,
     by_word: FxHashMap<&'t str, usize>,
     by_initial: FxHashMap<char, Vec<usize>>,
+    /// For a long document, built on first need: (key, word) for every
+    /// [`near_keys`] key of every word, sorted, so a surname meets only the
+    /// words it can be close to instead of every word with its initial
+    /// (quadratic in a large archive).
+    near: std::cell::OnceCell<Vec<(u64, usize)>>,
+}
+
+/// Words with one initial compared one by one up to this many; beyond it the
+/// [`NameIndex::near`] index finds the candidates.
+const SCAN_LIMIT: usize = 64;
+
+/// The keys under which two words that [`likely_same`] could call one name
+/// meet: the word with accents folded (equal once folded), and the word with
+/// up to two characters deleted (two words at most two edits apart, a swap of
+/// neighbours counting as one, share such a deletion). Each key is a
+/// polynomial hash of the characters kept, computed in constant time from
+/// prefix hashes; a collision only adds a candidate, which is then compared.
+fn near_keys(word: &str, keys: &mut Vec<u64>) {
+    const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+    // The inverse of BASE modulo 2^64 (BASE is odd), by Newton's iteration.
+    const fn inverse(b: u64) -> u64 {
+        let mut x = b;
+        let mut i = 0;
+        while i < 6 {
+            x = x.wrapping_mul(2u64.wrapping_sub(b.wrapping_mul(x)));
+            i += 1;
+        }
+        x
+    }
+    const INVERSE: u64 = inverse(BASE);
+    let chars: Vec<u64> = word.chars().map(|c| u64::from(c) + 1).collect();
+    let n = chars.len();
+    // prefix[k]: hash of the first k characters; power[k] = BASE^k.
+    let mut prefix = Vec::with_capacity(n + 1);
+    let mut power = 1u64;
+    let mut hash = 0u64;
+    prefix.push(0);
+    for &c in &chars {
+        hash = hash.wrapping_add(c.wrapping_mul(power));
+        power = power.wrapping_mul(BASE);
+        prefix.push(hash);
+    }
+    let segment = |from: usize, to: usize| prefix[to].wrapping_sub(prefix[from]);
+    let tagged = |hash: u64, kept: usize| hash ^ (kept as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let folded = word
+        .chars()
+        .map(|c| u64::from(fold_char(c)) + 1)
+        .fold((0u64, 1u64), |(h, p), c| {
+            (h.wrapping_add(c.wrapping_mul(p)), p.wrapping_mul(BASE))
+        })
+        .0;
+    keys.clear();
+    keys.push(tagged(folded, n) ^ 0x5555_5555_5555_5555);
+    keys.push(tagged(prefix[n], n));
+    for (i, &head) in prefix[..n].iter().enumerate() {
+        let one = head.wrapping_add(segment(i + 1, n).wrapping_mul(INVERSE));
+        keys.push(tagged(one, n - 1));
+        for j in i + 1..n {
+            let two = head
+                .wrapping_add(segment(i + 1, j).wrapping_mul(INVERSE))
+                .wrapping_add(segment(j + 1, n).wrapping_mul(INVERSE.wrapping_mul(INVERSE)));
+            keys.push(tagged(two, n - 2));
+        }
+    }
 }
 
 impl<'t> NameIndex<'t> {
@@ -119,6 +183,7 @@ impl<'t> NameIndex<'t> {
             words: Vec::new(),
             by_word: FxHashMap::default(),
             by_initial: FxHashMap::default(),
+            near: std::cell::OnceCell::new(),
         };
         for (m, mention) in mentions.iter().enumerate() {
             let slice = mention.span.slice(text);
@@ -157,14 +222,46 @@ impl<'t> NameIndex<'t> {
 
     /// Distinct words that could be a near spelling of `word`: same first
     /// letter (accents folded), length within two letters.
+    /// Words that [`likely_same`] may call a spelling of `word` are always
+    /// among them, in the order of their first occurrence.
     fn neighbours<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a NameWord<'t>> + 'a {
         let len = word.chars().count();
-        word.chars()
-            .next()
-            .and_then(|c| self.by_initial.get(&fold_char(c)))
-            .into_iter()
-            .flatten()
-            .map(|&id| &self.words[id])
+        let initial = word.chars().next().map(fold_char);
+        let same_initial = initial
+            .and_then(|c| self.by_initial.get(&c))
+            .map_or(&[][..], Vec::as_slice);
+        let ids: Vec<usize> = if same_initial.len() <= SCAN_LIMIT {
+            same_initial.to_vec()
+        } else {
+            let near = self.near.get_or_init(|| {
+                let mut near = Vec::new();
+                let mut keys = Vec::new();
+                for (id, w) in self.words.iter().enumerate() {
+                    near_keys(w.word, &mut keys);
+                    near.extend(keys.iter().map(|&key| (key, id)));
+                }
+                near.sort_unstable();
+                near
+            });
+            let mut keys = Vec::new();
+            near_keys(word, &mut keys);
+            let mut ids: Vec<usize> = keys
+                .iter()
+                .flat_map(|&key| {
+                    let from = near.partition_point(|&(k, _)| k < key);
+                    near[from..]
+                        .iter()
+                        .take_while(move |&&(k, _)| k == key)
+                        .map(|&(_, id)| id)
+                })
+                .filter(|&id| self.words[id].word.chars().next().map(fold_char) == initial)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        ids.into_iter()
+            .map(|id| &self.words[id])
             .filter(move |w| w.chars.abs_diff(len) <= 2)
     }
 }
@@ -249,6 +346,59 @@ mod tests {
             "name-inconsistent",
             "Councillor Brigid Rafferty said the depot would close. Rafferty's office said a report would follow.",
         );
+    }
+
+    #[test]
+    fn deletion_keys_are_the_keys_of_the_shorter_words() {
+        let (mut long, mut short) = (Vec::new(), Vec::new());
+        super::near_keys("Lindqvist", &mut long);
+        for shorter in ["indqvist", "Lindqvis", "Lidqvist", "Lndqvst", "Linqvit"] {
+            super::near_keys(shorter, &mut short);
+            // Key 1 is the word itself.
+            assert!(long.contains(&short[1]), "{shorter}");
+        }
+        super::near_keys("Líndqvist", &mut short);
+        assert_eq!(long[0], short[0], "equal once accents are folded");
+    }
+
+    #[test]
+    fn the_near_index_finds_what_a_scan_finds() {
+        // More words with one initial than SCAN_LIMIT, so the index is used;
+        // its candidates must include every word a scan would accept.
+        let names: Vec<String> = (0..3 * super::SCAN_LIMIT)
+            .map(|i| {
+                format!(
+                    "Lindqvist{}",
+                    char::from(b'a' + (i % 26) as u8).to_string().repeat(1 + i / 26)
+                )
+            })
+            .chain(["Lindquist", "Lindqvits", "Lindvist", "Lindqvistt", "Líndqvist", "Lindq"].map(String::from))
+            .collect();
+        let text = names.join(" said. ");
+        let mentions: Vec<crate::attribution::grammar::NameMention> = names
+            .iter()
+            .map(|n| {
+                let start = text
+                    .find(&format!("{n} said"))
+                    .unwrap_or_else(|| text.rfind(n.as_str()).unwrap());
+                crate::attribution::grammar::NameMention {
+                    span: crate::Span::new(start, start + n.len()),
+                    title: None,
+                }
+            })
+            .collect();
+        let index = super::NameIndex::build(&text, &mentions);
+        for probe in ["Lindqvist", "Lindquist", "Lindqvista", "Lindqvistbb"] {
+            let found: Vec<&str> = index.neighbours(probe).map(|w| w.word).collect();
+            let scanned: Vec<&str> = index
+                .words
+                .iter()
+                .map(|w| w.word)
+                .filter(|w| likely_same(probe, w))
+                .collect();
+            let found_same: Vec<&str> = found.iter().copied().filter(|w| likely_same(probe, w)).collect();
+            assert_eq!(found_same, scanned, "{probe}");
+        }
     }
 
     #[test]

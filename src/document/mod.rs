@@ -74,11 +74,15 @@ pub struct Document<'s> {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
-    /// The indices of the outermost quotes (depth 0) in `quotes`, in order:
-    /// `quote_at` searches these, not every nested quote before an offset.
-    outermost_quotes: Vec<usize>,
     /// Every lexicon phrase in the prose, in order of position.
     pub hits: Vec<PhraseHit>,
+    /// (closing mark offset, quote index) of every quote with a closing
+    /// mark, in order: the quotes that close in a sentence, without a scan.
+    closings: Vec<(usize, usize)>,
+    /// For each quote, the index of the last outermost quote at or before it
+    /// (`usize::MAX` when there is none): [`Document::quote_at`] in constant
+    /// time inside a quotation holding thousands of inner ones.
+    outermost: Vec<usize>,
 }
 
 impl<'s> Document<'s> {
@@ -121,7 +125,22 @@ impl<'s> Document<'s> {
                 });
             }
         }
-        let outermost_quotes = (0..quotes.len()).filter(|&q| quotes[q].depth == 0).collect();
+        let mut closings: Vec<(usize, usize)> = quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(q, quote)| quote.close.map(|close| (close.start, q)))
+            .collect();
+        closings.sort_unstable();
+        let outermost = quotes
+            .iter()
+            .enumerate()
+            .scan(usize::MAX, |last, (q, quote)| {
+                if quote.depth == 0 {
+                    *last = q;
+                }
+                Some(*last)
+            })
+            .collect();
         Document {
             source,
             text,
@@ -129,8 +148,9 @@ impl<'s> Document<'s> {
             paragraphs,
             sentences,
             quotes,
-            outermost_quotes,
             hits,
+            closings,
+            outermost,
         }
     }
 
@@ -181,14 +201,19 @@ impl<'s> Document<'s> {
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
         // Quotes are sorted by start and outermost quotes never overlap, so
         // only the last outermost quote starting before `offset` can hold it.
-        // (Searching all quotes back from `offset` for the first outermost one
-        // crossed every nested quote on the way: quadratic in a paragraph of
-        // thousands of quotes opened and never closed.)
-        let end = self
-            .outermost_quotes
-            .partition_point(|&q| self.quotes[q].span().start <= offset);
-        let last = *self.outermost_quotes[..end].last()?;
-        Some(&self.quotes[last]).filter(|q| q.span().contains(offset))
+        let end = self.quotes.partition_point(|q| q.span().start <= offset);
+        let last = *self.outermost.get(end.checked_sub(1)?)?;
+        self.quotes.get(last).filter(|q| q.span().contains(offset))
+    }
+
+    /// Indexes of the quotes whose closing mark starts inside `span`, in
+    /// order of their closing marks.
+    pub fn quotes_closing_in(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let first = self.closings.partition_point(|&(at, _)| at < span.start);
+        self.closings[first..]
+            .iter()
+            .take_while(move |&&(at, _)| at < span.end)
+            .map(|&(_, q)| q)
     }
 
     /// Whether `offset` lies inside a quotation (marks included).

@@ -46,78 +46,6 @@ struct OpenEntry {
     first_block: usize,
 }
 
-/// The quotes open in a paragraph, innermost last, with the innermost open
-/// quote of each family found at once: a paragraph of a million marks of one
-/// family left open, then marks of another, would otherwise search the whole
-/// stack at every mark.
-#[derive(Default)]
-struct OpenQuotes {
-    entries: Vec<OpenEntry>,
-    /// For each entry, the index of the entry of the same family below it.
-    below_of_family: Vec<Option<usize>>,
-    /// The top entry of each family (by `family_slot`).
-    top_of_family: [Option<usize>; 3],
-}
-
-fn family_slot(family: QuoteFamily) -> usize {
-    match family {
-        QuoteFamily::Double => 0,
-        QuoteFamily::Single => 1,
-        QuoteFamily::Guillemet => 2,
-    }
-}
-
-impl OpenQuotes {
-    fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    fn first(&self) -> Option<&OpenEntry> {
-        self.entries.first()
-    }
-
-    fn last(&self) -> Option<&OpenEntry> {
-        self.entries.last()
-    }
-
-    fn push(&mut self, entry: OpenEntry) {
-        let slot = family_slot(entry.mark.family);
-        self.below_of_family.push(self.top_of_family[slot]);
-        self.top_of_family[slot] = Some(self.entries.len());
-        self.entries.push(entry);
-    }
-
-    fn pop(&mut self) -> Option<OpenEntry> {
-        let entry = self.entries.pop()?;
-        let below = self.below_of_family.pop().flatten();
-        self.top_of_family[family_slot(entry.mark.family)] = below;
-        Some(entry)
-    }
-
-    /// The index of the innermost open quote of `family`.
-    fn innermost(&self, family: QuoteFamily) -> Option<usize> {
-        self.top_of_family[family_slot(family)]
-    }
-
-    /// Remove the entries from `index` up, outermost first.
-    fn split_off(&mut self, index: usize) -> Vec<OpenEntry> {
-        let mut removed = Vec::with_capacity(self.len().saturating_sub(index));
-        while self.len() > index {
-            removed.push(self.pop().expect("len checked"));
-        }
-        removed.reverse();
-        removed
-    }
-
-    /// Keep only the entries `keep` accepts, in order.
-    fn retain(&mut self, keep: impl Fn(&OpenEntry) -> bool) {
-        let kept: Vec<OpenEntry> = self.split_off(0).into_iter().filter(|e| keep(e)).collect();
-        for entry in kept {
-            self.push(entry);
-        }
-    }
-}
-
 fn is_space(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
 }
@@ -227,9 +155,85 @@ fn classify_single(c: char, prev: Option<char>, next: Option<char>) -> Option<Ro
 }
 
 /// Pair the marks of all blocks into quotes.
+/// The open quotes of a paragraph, innermost last, with the positions of
+/// each family's entries kept beside them: finding the innermost open quote
+/// of a family is a look at the end of its list, not a scan of the stack (a
+/// paragraph of thousands of unclosed marks stays linear).
+#[derive(Default)]
+struct OpenStack {
+    entries: Vec<OpenEntry>,
+    /// For each family (see [`family_slot`]), the positions in `entries` of its entries, in order.
+    positions: [Vec<usize>; 3],
+}
+
+fn family_slot(family: QuoteFamily) -> usize {
+    match family {
+        QuoteFamily::Double => 0,
+        QuoteFamily::Single => 1,
+        QuoteFamily::Guillemet => 2,
+    }
+}
+
+impl OpenStack {
+    fn push(&mut self, entry: OpenEntry) {
+        self.positions[family_slot(entry.mark.family)].push(self.entries.len());
+        self.entries.push(entry);
+    }
+
+    fn pop(&mut self) -> Option<OpenEntry> {
+        let entry = self.entries.pop()?;
+        self.positions[family_slot(entry.mark.family)].pop();
+        Some(entry)
+    }
+
+    fn last(&self) -> Option<&OpenEntry> {
+        self.entries.last()
+    }
+
+    fn first(&self) -> Option<&OpenEntry> {
+        self.entries.first()
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The position of the innermost open quote of `family`.
+    fn rposition(&self, family: QuoteFamily) -> Option<usize> {
+        self.positions[family_slot(family)].last().copied()
+    }
+
+    /// Remove and return the entries from position `from` on.
+    fn drain_from(&mut self, from: usize) -> Vec<OpenEntry> {
+        for positions in &mut self.positions {
+            while positions.last().is_some_and(|&p| p >= from) {
+                positions.pop();
+            }
+        }
+        self.entries.drain(from..).collect()
+    }
+
+    fn retain(&mut self, keep: impl FnMut(&OpenEntry) -> bool) {
+        self.entries.retain(keep);
+        self.reindex();
+    }
+
+    fn drain_all(&mut self) -> Vec<OpenEntry> {
+        self.positions.iter_mut().for_each(Vec::clear);
+        std::mem::take(&mut self.entries)
+    }
+
+    fn reindex(&mut self) {
+        self.positions.iter_mut().for_each(Vec::clear);
+        for (at, entry) in self.entries.iter().enumerate() {
+            self.positions[family_slot(entry.mark.family)].push(at);
+        }
+    }
+}
+
 pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
     let mut marks = Vec::new();
-    let mut stack = OpenQuotes::default();
+    let mut stack = OpenStack::default();
     // A quote carried over from the previous paragraph (running quotation).
     let mut carried: Option<OpenEntry> = None;
     for (b, block) in blocks.iter().enumerate() {
@@ -253,7 +257,7 @@ pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
                     }
                 }
                 (family, role) => {
-                    let open_index = stack.innermost(family);
+                    let open_index = stack.rposition(family);
                     let closes = match role {
                         Role::Close => true,
                         Role::Open => false,
@@ -265,7 +269,7 @@ pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
                     }
                     if let Some(index) = open_index {
                         // Singles opened inside and never closed were apostrophes.
-                        for inner in stack.split_off(index + 1) {
+                        for inner in stack.drain_from(index + 1) {
                             if inner.mark.family != QuoteFamily::Single {
                                 quotes.push(unclosed(text, inner, blocks, b, index + 1));
                             }
@@ -301,7 +305,7 @@ pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
         if continues && stack.len() == 1 {
             carried = stack.pop();
         } else {
-            for (depth, entry) in stack.split_off(0).into_iter().enumerate() {
+            for (depth, entry) in stack.drain_all().into_iter().enumerate() {
                 quotes.push(unclosed(text, entry, blocks, b, depth));
             }
         }

@@ -52,32 +52,20 @@ pub struct SourceFile {
     pub text: String,
     pub format: InputFormat,
     line_starts: Vec<usize>,
-    /// For every [`CHAR_BLOCK`] bytes of text: the byte offset of a character
-    /// boundary at or before the block start, and how many characters come
-    /// before it. Columns on a long line are counted from the nearest one,
-    /// not from the line start: on a file that is one line of megabytes,
-    /// reporting each finding's column would otherwise take time
-    /// proportional to the line, and a report of many findings the square.
-    char_marks: Vec<(usize, usize)>,
+    /// Characters before each [`COLUMN_BLOCK`]-byte boundary, built on the
+    /// first column asked for on a long line: a column then costs at most one
+    /// block's scan, so a file that is one huge line does not cost a scan of
+    /// the line per finding.
+    chars_before_block: std::sync::OnceLock<Vec<usize>>,
 }
 
-/// The distance between two entries of `SourceFile::char_marks`.
-const CHAR_BLOCK: usize = 4096;
+/// The block size of the character-count checkpoints of long lines.
+const COLUMN_BLOCK: usize = 4096;
 
-/// `(offset, characters before it)` every [`CHAR_BLOCK`] bytes of `text`.
-fn char_marks(text: &str) -> Vec<(usize, usize)> {
-    let mut marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
-    let (mut offset, mut chars) = (0, 0);
-    for block in 0..=text.len() / CHAR_BLOCK {
-        let mut next = block * CHAR_BLOCK;
-        while !text.is_char_boundary(next) {
-            next -= 1;
-        }
-        chars += text[offset..next].chars().count();
-        offset = next;
-        marks.push((offset, chars));
-    }
-    marks
+/// Characters in a run of UTF-8 bytes that starts and ends on character
+/// boundaries: every byte that is not a continuation byte starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// A position for people: 1-based line, 1-based column counted in characters.
@@ -109,13 +97,12 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: InputFormat) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(line_ends(text.as_bytes())).collect();
-        let char_marks = char_marks(&text);
         SourceFile {
             name: name.into(),
             text,
             format,
             line_starts,
-            char_marks,
+            chars_before_block: std::sync::OnceLock::new(),
         }
     }
 
@@ -155,23 +142,33 @@ impl SourceFile {
         if line_index == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
             line_start = 3;
         }
-        let column = 1 + self.chars_between(line_start, offset);
+        let column = 1 + if offset - line_start <= 2 * COLUMN_BLOCK {
+            self.text[line_start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start)
+        };
         LineColumn {
             line: line_index + 1,
             column,
         }
     }
 
-    /// How many characters `text[from..to]` holds (both on character boundaries).
-    fn chars_between(&self, from: usize, to: usize) -> usize {
-        if to - from <= CHAR_BLOCK {
-            return self.text[from..to].chars().count();
-        }
-        let chars_before = |offset: usize| {
-            let (mark, chars) = self.char_marks[offset / CHAR_BLOCK];
-            chars + self.text[mark..offset].chars().count()
-        };
-        chars_before(to) - chars_before(from)
+    /// The number of characters in `text[..offset]` (`offset` on a character
+    /// boundary), from the block checkpoints and one partial block.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.chars_before_block.get_or_init(|| {
+            let mut before = Vec::with_capacity(bytes.len() / COLUMN_BLOCK + 2);
+            let mut count = 0;
+            for block in bytes.chunks(COLUMN_BLOCK) {
+                before.push(count);
+                count += count_chars(block);
+            }
+            before.push(count);
+            before
+        });
+        let block = offset / COLUMN_BLOCK;
+        blocks[block] + count_chars(&bytes[block * COLUMN_BLOCK..offset])
     }
 
     /// The 1-based line of a byte offset.
@@ -204,26 +201,19 @@ mod tests {
     }
 
     #[test]
-    fn columns_far_along_a_long_line_count_characters() {
-        let text = format!("{}said", "“é” ".repeat(10_000));
+    fn columns_on_a_long_line_count_characters_from_the_checkpoints() {
+        // Several blocks of mixed one-, two- and three-byte characters on one
+        // line after a short first line and a byte-order mark.
+        let line = "Zoë said “ja” — ok. ".repeat(3 * COLUMN_BLOCK / 10);
+        let text = format!("\u{feff}Title\n{line}\n{line}");
         let file = SourceFile::new("a", text.clone(), InputFormat::Plain);
-        for offset in [0, 4095, 4096, 4097, 20_000, 70_001, text.len() - 4, text.len()] {
-            let offset = (0..=offset).rev().find(|&o| text.is_char_boundary(o)).unwrap();
-            let expected = 1 + text[..offset].chars().count();
-            assert_eq!(
-                file.line_column(offset),
-                LineColumn {
-                    line: 1,
-                    column: expected
-                },
-                "{offset}"
-            );
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = if line_start == 0 && offset >= 3 { 3 } else { line_start };
+            let expected = 1 + text[line_start..offset].chars().count();
+            assert_eq!(file.line_column(offset).column, expected, "offset {offset}");
         }
-        let two_lines = SourceFile::new("b", format!("x\n{text}"), InputFormat::Plain);
-        assert_eq!(
-            two_lines.line_column(two_lines.text.len()).column,
-            1 + text.chars().count()
-        );
+        assert_eq!(file.line_column(text.len()).line, 3);
     }
 
     #[test]
