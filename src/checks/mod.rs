@@ -123,6 +123,74 @@ pub fn closest_code(code: &str) -> Option<&'static str> {
         .map(|(_, known)| known)
 }
 
+/// Whether an attribution's content is a noun phrase, the thing the verb acts
+/// on ("announced a review of mine inspections", "denied any dishonesty"),
+/// rather than a statement (a clause or a quotation). Saying and telling
+/// verbs always report a statement. Without a parser, a clause is recognised
+/// by what it needs and a noun phrase lacks: a form of "be", an auxiliary or
+/// modal, a subject pronoun, a reporting verb or a past-tense "-ed" word not
+/// straight after a determiner ("the combined company" is a noun phrase); and
+/// a noun phrase of more than three words must open with a determiner.
+pub(crate) fn content_is_a_thing(
+    analysis: &Analysis<'_>,
+    lexicon: &crate::rules::Lexicon,
+    a: &crate::attribution::Attribution,
+) -> bool {
+    const BARE_NOUN_PHRASE_WORDS: usize = 3;
+    let doc = &analysis.document;
+    let (Some(content), Some(cue), None) = (a.content, a.cue, a.quote) else {
+        return false;
+    };
+    if a.kind != crate::attribution::AttributionKind::Indirect || cue.class == crate::rules::VerbClass::Neutral {
+        return false;
+    }
+    // The object follows the verb. A content found before the verb ("said
+    // the cheques were signed but denied any wrongdoing") belongs to another
+    // verb; the object is then what follows, up to the end of the sentence.
+    let object = if content.start >= cue.span.end {
+        doc.slice(content)
+    } else {
+        let sentence_end = doc.sentences[a.sentence].span.end;
+        let after = doc.text[cue.span.end..sentence_end]
+            .trim()
+            .trim_end_matches(['.', '!', '?']);
+        // "…, the club announced on Monday": a time phrase is no object.
+        let only_time = after.split_whitespace().all(|w| {
+            lexicon
+                .time_words
+                .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        });
+        if only_time {
+            return false;
+        }
+        after
+    };
+    let words: Vec<&str> = object
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if words.len() > BARE_NOUN_PHRASE_WORDS && !lexicon.determiners.contains(first) {
+        return false;
+    }
+    let clause_word = |i: usize, w: &str| {
+        let info = lexicon.word(w);
+        let past_tense = w.len() > 4 && w.ends_with("ed") && !(i > 0 && lexicon.determiners.contains(words[i - 1]));
+        info.is_in(&lexicon.be_verbs)
+            || info.is_in(&lexicon.auxiliaries)
+            || info.is_in(&lexicon.pronouns_singular)
+            || info.is_in(&lexicon.pronouns_plural)
+            || info.is_in(&lexicon.pronouns_neuter)
+            || matches!(w, "I" | "we" | "We")
+            || info.verb_class().is_some()
+            || past_tense
+    };
+    !words.iter().enumerate().any(|(i, w)| clause_word(i, w))
+}
+
 /// Run every enabled check over an analysis.
 pub fn run_all(analysis: &Analysis<'_>, engine: &Engine, out: &mut Vec<Finding>) {
     for check in ALL {
