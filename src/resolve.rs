@@ -191,6 +191,7 @@ pub fn resolve(
     earliest_name_mentions(&mut cast, doc, &mentions);
     owners_are_organisations(&mut cast, text, lexicon, &mentions);
     partitive_roles(&mut cast, doc, &mentions);
+    places_of_residence(&mut cast, text, &mentions);
 
     // Named people the article never qualifies may still be described in a
     // sentence that names them ("… as the Chinese president prepares").
@@ -366,6 +367,48 @@ fn partitive_roles(cast: &mut Cast, doc: &Document<'_>, mentions: &MentionIndex<
                 partitive.then(|| Span::new(start, start + phrase.len()))
             });
         if let Some(span) = partitive {
+            speaker.role = Some(span.slice(text).to_string());
+            speaker.role_span = Some(span);
+        }
+    }
+}
+
+/// A place written after the name says who an ordinary person is: "said
+/// Mariam Osei, 71, of Mill Lane", "Tom Hale, from Kellsby, said". That is how
+/// a resident speaking for themselves is identified, and it tells the reader
+/// why they speak; an age alone ("Ewan Grady, 54,") does not.
+fn places_of_residence(cast: &mut Cast, text: &str, mentions: &MentionIndex<'_>) {
+    for speaker in cast
+        .speakers
+        .iter_mut()
+        .filter(|s| s.class == SpeakerClass::Person && s.role.is_none() && s.affiliation.is_none())
+    {
+        let first_word = words(&speaker.name).next().unwrap_or_default();
+        let place = mentions
+            .with_word(first_word)
+            .iter()
+            .map(|&i| mentions.spans[i])
+            .filter(|m| same_name(m.slice(text), &speaker.name))
+            .find_map(|m| {
+                let after = &text[m.end..];
+                let mut rest = after.strip_prefix(',').unwrap_or(after).trim_start_matches(' ');
+                // An age between commas: "Mariam Osei, 71, of Mill Lane".
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 {
+                    rest = rest[digits..].strip_prefix(',')?.trim_start_matches(' ');
+                }
+                let place_start = rest.strip_prefix("of ").or_else(|| rest.strip_prefix("from "))?;
+                if !place_start.starts_with(char::is_uppercase) {
+                    return None;
+                }
+                let place_len = place_start
+                    .find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”' | '\n'))
+                    .unwrap_or(place_start.len());
+                let start = m.end + (after.len() - rest.len());
+                let end = m.end + (after.len() - place_start.len()) + place_len;
+                Some(Span::new(start, end))
+            });
+        if let Some(span) = place {
             speaker.role = Some(span.slice(text).to_string());
             speaker.role_span = Some(span);
         }

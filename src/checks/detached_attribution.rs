@@ -65,11 +65,14 @@ impl Check for DetachedAttribution {
         let doc = &ctx.analysis.document;
         for a in &ctx.analysis.attributions {
             let Some(cue) = a.cue else { continue };
+            let names_a_thing = content_is_a_thing(ctx.analysis, &ctx.engine.lexicon, a);
             // A denial's object is the accusation, and the denial itself is
             // the statement ("denied the charges": "I did not do it").
-            let names_a_thing =
-                cue.class != VerbClass::Culpability && content_is_a_thing(ctx.analysis, &ctx.engine.lexicon, a);
-            if (a.content.is_some() && !names_a_thing)
+            if names_a_thing && cue.class == VerbClass::Culpability {
+                continue;
+            }
+            let has_statement = a.content.is_some_and(|c| !doc.slice(c).trim().is_empty()) && !names_a_thing;
+            if has_statement
                 || a.quote.is_some()
                 || doc.paragraphs[doc.sentences[a.sentence].paragraph].kind == BlockKind::Heading
             {
@@ -129,6 +132,10 @@ mod tests {
         assert_clean(
             "detached-attribution",
             "Ossian Pell's lawyer, Ruth Amadi, said her client had signed the cheques but denied any wrongdoing.",
+        );
+        assert_clean(
+            "detached-attribution",
+            "Ossian Pell, the club's former treasurer, denied the charges.",
         );
     }
 

@@ -169,6 +169,18 @@ mod tests {
     }
 
     #[test]
+    fn an_admitted_or_denied_thing_passes() {
+        assert_clean(
+            "loaded-verb",
+            "Ossian Pell, the club's former treasurer, denied the charges.",
+        );
+        assert_clean(
+            "loaded-verb",
+            "Mayor concedes budget gap\n\nThe mayor said the harbour budget was short.",
+        );
+    }
+
+    #[test]
     fn alleged_in_a_court_case_passes() {
         assert_clean(
             "loaded-verb",

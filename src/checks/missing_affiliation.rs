@@ -30,7 +30,10 @@ declare_check! {
     /// ("Natixis’ chief economist"), a partitive set off by commas ("One of
     /// them, Lise Armand, said" after a sentence about the teachers), or a
     /// definite description in a sentence that names the person ("the
-    /// Chinese president"); roles given in other ways are missed. Names that
+    /// Chinese president"), or a place of residence after the name ("Mariam
+    /// Osei, 71, of Mill Lane": how a resident speaking for themselves is
+    /// identified; an age alone is not enough); roles given in other ways are
+    /// missed. Names that
     /// are organisations are not people and are not flagged: a name whose
     /// fullest form ends in an organisation noun ("Kellsby General
     /// Hospital"), and a name the article uses as the owner of a role
@@ -116,6 +119,24 @@ mod tests {
         assert_clean(
             "missing-affiliation",
             "Tull Water's chief engineer, Ana Ruiz, said the mains were old. Tull Water said repairs would start in June.",
+        );
+    }
+
+    #[test]
+    fn a_resident_identified_by_place_passes() {
+        assert_clean(
+            "missing-affiliation",
+            "“We moved here for the air,” said Ines Corbo, 71, of Mill Lane.",
+        );
+        assert_clean(
+            "missing-affiliation",
+            "Tomas Reyes, from Hollins Edge, said the buses never came.",
+        );
+        // An age alone does not say who someone is.
+        assert_flags(
+            "missing-affiliation",
+            "Tomas Reyes, 54, said the buses never came.",
+            &["Tomas Reyes"],
         );
     }
 

@@ -128,8 +128,9 @@ pub fn closest_code(code: &str) -> Option<&'static str> {
 /// rather than a statement (a clause or a quotation). Saying and telling
 /// verbs always report a statement. Without a parser, a clause is recognised
 /// by what it needs and a noun phrase lacks: a form of "be", an auxiliary or
-/// modal, a subject pronoun, a reporting verb or a past-tense "-ed" word not
-/// straight after a determiner ("the combined company" is a noun phrase); and
+/// modal, a subject pronoun, or a reporting verb or past-tense "-ed" word not
+/// straight after a determiner ("the combined company", "the charges" are
+/// noun phrases); and
 /// a noun phrase of more than three words must open with a determiner.
 pub(crate) fn content_is_a_thing(
     analysis: &Analysis<'_>,
@@ -138,7 +139,7 @@ pub(crate) fn content_is_a_thing(
 ) -> bool {
     const BARE_NOUN_PHRASE_WORDS: usize = 3;
     let doc = &analysis.document;
-    let (Some(content), Some(cue), None) = (a.content, a.cue, a.quote) else {
+    let (Some(cue), None) = (a.cue, a.quote) else {
         return false;
     };
     if a.kind != crate::attribution::AttributionKind::Indirect || cue.class == crate::rules::VerbClass::Neutral {
@@ -146,8 +147,12 @@ pub(crate) fn content_is_a_thing(
     }
     // The object follows the verb. A content found before the verb ("said
     // the cheques were signed but denied any wrongdoing") belongs to another
-    // verb; the object is then what follows, up to the end of the sentence.
-    let object = if content.start >= cue.span.end {
+    // verb, and no content at all means the grammar kept none ("denied the
+    // charges"); the object is then what follows, up to the end of the sentence.
+    let given = a
+        .content
+        .filter(|c| c.start >= cue.span.end && !doc.slice(*c).trim().is_empty());
+    let object = if let Some(content) = given {
         doc.slice(content)
     } else {
         let sentence_end = doc.sentences[a.sentence].span.end;
@@ -178,14 +183,18 @@ pub(crate) fn content_is_a_thing(
     }
     let clause_word = |i: usize, w: &str| {
         let info = lexicon.word(w);
-        let past_tense = w.len() > 4 && w.ends_with("ed") && !(i > 0 && lexicon.determiners.contains(words[i - 1]));
+        // After a determiner a verb-like word is a noun or an adjective:
+        // "the charges", "the combined company".
+        let after_determiner = i > 0 && lexicon.determiners.contains(words[i - 1]);
+        let past_tense = w.len() > 4 && w.ends_with("ed") && !after_determiner;
+        let reporting_verb = info.verb_class().is_some() && !after_determiner;
         info.is_in(&lexicon.be_verbs)
             || info.is_in(&lexicon.auxiliaries)
             || info.is_in(&lexicon.pronouns_singular)
             || info.is_in(&lexicon.pronouns_plural)
             || info.is_in(&lexicon.pronouns_neuter)
             || matches!(w, "I" | "we" | "We")
-            || info.verb_class().is_some()
+            || reporting_verb
             || past_tense
     };
     !words.iter().enumerate().any(|(i, w)| clause_word(i, w))
