@@ -4,8 +4,12 @@
 //! ("Xu", "Garcia Herrero") to the full name they shorten, wherever in the
 //! article the full name appears; pronouns to the nearest person (he, she) or
 //! group (they, it) before them; repeated descriptions ("the ministry") to
-//! one organisation. The registry then fills in roles and affiliations the
-//! article leaves out.
+//! one organisation. Roles the speaker phrase does not carry are looked for
+//! elsewhere (a title before the full name, a plural title over names joined
+//! by "and", a partitive, post-nominal letters, a place of residence), names
+//! that are organisations are told from people, and each person's earliest
+//! mention in any form is kept for late-full-name. The registry then fills in
+//! roles and affiliations the article leaves out.
 
 use crate::attribution::grammar::{Grammar, NameMention};
 use crate::attribution::{Attribution, SpeakerClass};
@@ -402,7 +406,7 @@ fn places_of_residence(cast: &mut Cast, text: &str, mentions: &MentionIndex<'_>)
                     return None;
                 }
                 let place_len = place_start
-                    .find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”' | '\n'))
+                    .find([',', '.', ';', ':', '"', '“', '”', '\n'])
                     .unwrap_or(place_start.len());
                 let start = m.end + (after.len() - rest.len());
                 let end = m.end + (after.len() - place_start.len()) + place_len;
@@ -652,5 +656,23 @@ mod tests {
         assert!(shortens("Garcia Herrero", "Alicia Garcia Herrero"));
         assert!(!shortens("Herr", "Alicia Garcia Herrero"));
         assert!(!shortens("Qingdao Xu", "Qingdao Xu"));
+        assert!(shortens("Grange", "Elspeth Grange KC"));
+    }
+
+    #[test]
+    fn post_nominal_letters_are_not_the_name() {
+        assert_eq!(split_post_nominal("Elspeth Grange KC"), ("Elspeth Grange", Some("KC")));
+        assert_eq!(split_post_nominal("Harriet Osei MP"), ("Harriet Osei", Some("MP")));
+        // A generational numeral and a one-word name keep their last word.
+        assert_eq!(split_post_nominal("Tomas Reyes III"), ("Tomas Reyes III", None));
+        assert_eq!(split_post_nominal("Grange KC"), ("Grange KC", None));
+        assert!(same_name("Elspeth Grange KC", "Elspeth Grange"));
+    }
+
+    #[test]
+    fn possessive_owners() {
+        assert_eq!(possessive_owner("Valley Water's"), Some("Valley Water"));
+        assert_eq!(possessive_owner("Pell’s"), Some("Pell"));
+        assert_eq!(possessive_owner("Pell"), None);
     }
 }
