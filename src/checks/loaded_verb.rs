@@ -32,9 +32,10 @@ declare_check! {
     /// Three uses are not flagged:
     /// - a verb of guilt or denial followed by the act or the accusation
     ///   itself ("denies taking the money", "admitted stealing", "denied any
-    ///   dishonesty"), which is how a plea or an answer to a specific charge
-    ///   is reported; a denial of a whole statement ("denied that the fund
-    ///   lost money") is still flagged;
+    ///   dishonesty", "admitted the error"), which is how a plea or an answer
+    ///   to a specific charge is reported, and where "said" cannot stand in
+    ///   for the verb; a denial or admission of a whole statement ("denied
+    ///   that the fund lost money") is still flagged;
     /// - a verb of finding for a document ("the audit found", "the report
     ///   shows"), which is how a document's conclusions are given;
     /// - a doubting verb that is a legal term (the `legal_context` list:
@@ -173,6 +174,12 @@ mod tests {
         assert_clean(
             "loaded-verb",
             "Ossian Pell, the club's former treasurer, denied the charges.",
+        );
+        // A prepositional phrase after the verb is not its object.
+        assert_flags(
+            "loaded-verb",
+            "The figures were wrong, Ossian Pell admitted to reporters.",
+            &["admitted"],
         );
         assert_clean(
             "loaded-verb",

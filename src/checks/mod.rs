@@ -130,8 +130,8 @@ pub fn closest_code(code: &str) -> Option<&'static str> {
 /// by what it needs and a noun phrase lacks: a form of "be", an auxiliary or
 /// modal, a subject pronoun, or a reporting verb or past-tense "-ed" word not
 /// straight after a determiner ("the combined company", "the charges" are
-/// noun phrases); and
-/// a noun phrase of more than three words must open with a determiner.
+/// noun phrases). A noun phrase of more than three words must open with a
+/// determiner, and none opens with a preposition ("admitted to reporters").
 pub(crate) fn content_is_a_thing(
     analysis: &Analysis<'_>,
     lexicon: &crate::rules::Lexicon,
@@ -178,7 +178,9 @@ pub(crate) fn content_is_a_thing(
     let Some(first) = words.first() else {
         return false;
     };
-    if words.len() > BARE_NOUN_PHRASE_WORDS && !lexicon.determiners.contains(first) {
+    if lexicon.prepositions.contains(first)
+        || words.len() > BARE_NOUN_PHRASE_WORDS && !lexicon.determiners.contains(first)
+    {
         return false;
     }
     let clause_word = |i: usize, w: &str| {
