@@ -45,7 +45,9 @@ declare_check! {
     /// always carry a statement, and a denial's object is the accusation it
     /// answers ("denied the charges"), so neither is flagged this way. A
     /// quotation that follows the verb in its sentence ("X said at a news
-    /// conference: “…”") is content. Headlines are not checked. The
+    /// conference: “…”") is content. A participle ("…, asking for funding")
+    /// is part of its sentence's clause and is not checked. Headlines are
+    /// not checked. The
     /// noun-phrase test is a heuristic without a parser (see
     /// `content_is_a_thing`): a clause whose only verb is in the present tense
     /// ("confirmed the plan cuts fares") reads as a noun phrase.
@@ -65,6 +67,11 @@ impl Check for DetachedAttribution {
         let doc = &ctx.analysis.document;
         for a in &ctx.analysis.attributions {
             let Some(cue) = a.cue else { continue };
+            // A participle ("…, asking for …", "…, saying …") hangs on the
+            // sentence's main verb: it is never an attribution clause alone.
+            if doc.slice(cue.span).ends_with("ing") {
+                continue;
+            }
             let names_a_thing = content_is_a_thing(ctx.analysis, &ctx.engine.lexicon, a);
             // A denial's object is the accusation, and the denial itself is
             // the statement ("denied the charges": "I did not do it").
@@ -136,6 +143,14 @@ mod tests {
         assert_clean(
             "detached-attribution",
             "Ossian Pell, the club's former treasurer, denied the charges.",
+        );
+    }
+
+    #[test]
+    fn participles_pass() {
+        assert_clean(
+            "detached-attribution",
+            "Local MP Ines Corbo said she had written to the transport minister asking for a new bus route.",
         );
     }
 
