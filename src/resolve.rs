@@ -4,8 +4,12 @@
 //! ("Xu", "Garcia Herrero") to the full name they shorten, wherever in the
 //! article the full name appears; pronouns to the nearest person (he, she) or
 //! group (they, it) before them; repeated descriptions ("the ministry") to
-//! one organisation. The registry then fills in roles and affiliations the
-//! article leaves out.
+//! one organisation. Roles the speaker phrase does not carry are looked for
+//! elsewhere (a title before the full name, a plural title over names joined
+//! by "and", a partitive, post-nominal letters, a place of residence), names
+//! that are organisations are told from people, and each person's earliest
+//! mention in any form is kept for late-full-name. The registry then fills in
+//! roles and affiliations the article leaves out.
 
 use crate::attribution::grammar::{Grammar, NameMention};
 use crate::attribution::{Attribution, SpeakerClass};
@@ -55,9 +59,34 @@ fn words(name: &str) -> impl Iterator<Item = &str> {
     name.split_whitespace()
 }
 
+/// Whether a word is post-nominal letters: two to four capitals after a
+/// personal name that give a rank, office or qualification ("KC", "MP",
+/// "OBE", "PhD" is mixed case and not covered), not a generational numeral
+/// ("III").
+fn is_post_nominal(word: &str) -> bool {
+    (2..=4).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// The name without trailing post-nominal letters ("Elspeth Grange KC" →
+/// "Elspeth Grange"), and the letters, when the name has two words before them.
+fn split_post_nominal(name: &str) -> (&str, Option<&str>) {
+    let trimmed = name.trim_end();
+    if let Some((core, last)) = trimmed.rsplit_once(' ') {
+        if is_post_nominal(last) && words(core).count() >= 2 {
+            return (core.trim_end(), Some(last));
+        }
+    }
+    (name, None)
+}
+
 /// Whether `short` is a run of whole words at the start or end of `full`
 /// ("Xu" in "Qingdao Xu", "Xi" in "Xi Jinping", "Garcia Herrero" in "Alicia Garcia Herrero").
+/// Post-nominal letters after the full name are not part of it ("Grange" in
+/// "Elspeth Grange KC").
 fn shortens(short: &str, full: &str) -> bool {
+    let full = split_post_nominal(full).0;
     // Names are compared word by word without allocating: `short` must be a
     // proper prefix or suffix of `full` ending on a word boundary.
     let (short_count, full_count) = (words(short).count(), words(full).count());
@@ -68,6 +97,7 @@ fn shortens(short: &str, full: &str) -> bool {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (split_post_nominal(a).0, split_post_nominal(b).0);
     a.split_whitespace().eq(b.split_whitespace())
 }
 
@@ -100,11 +130,23 @@ pub fn resolve(
                 &mentions,
                 text,
                 rules,
+                lexicon,
                 name_span,
                 phrase.class,
             ))
         } else {
-            Some(described(&mut cast, &mut index, text, phrase.span, phrase.class))
+            // "Prosecutors allege …": a bare plural naming a party to a court
+            // case is that party (the prosecution), not a vague crowd.
+            let words_of_phrase = phrase.span.slice(text).split_whitespace().count();
+            let class = if phrase.class == SpeakerClass::Vague
+                && words_of_phrase == 1
+                && lexicon.legal_context.contains(phrase.span.slice(text))
+            {
+                SpeakerClass::Organization
+            } else {
+                phrase.class
+            };
+            Some(described(&mut cast, &mut index, text, phrase.span, class))
         };
         // One entry per unresolved pronoun form ("they" with nobody before it),
         // so the cast stays as small as the set of sources.
@@ -150,6 +192,12 @@ pub fn resolve(
         }
         attributions[i].speaker_id = Some(id);
     }
+
+    shared_plural_titles(&mut cast, text, attributions);
+    earliest_name_mentions(&mut cast, doc, &mentions);
+    owners_are_organisations(&mut cast, text, lexicon, &mentions);
+    partitive_roles(&mut cast, doc, &mentions);
+    places_of_residence(&mut cast, text, &mentions);
 
     // Named people the article never qualifies may still be described in a
     // sentence that names them ("… as the Chinese president prepares").
@@ -204,11 +252,200 @@ pub fn resolve(
     cast
 }
 
+/// A plural title before names joined by "and" belongs to each of them:
+/// "Local historians Maud Fenwick and Ivo Salt note …" gives Ivo Salt the
+/// role too. The names must share one cue and stand one "and" (or comma)
+/// apart, and the title must come before the first name.
+fn shared_plural_titles(cast: &mut Cast, text: &str, attributions: &[Attribution]) {
+    for pair in attributions.windows(2) {
+        let (first, second) = (&pair[0], &pair[1]);
+        let same_cue = matches!((first.cue, second.cue), (Some(a), Some(b)) if a.span == b.span);
+        let (Some(first_id), Some(second_id), Some(first_name), Some(second_name)) = (
+            first.speaker_id,
+            second.speaker_id,
+            first.speaker.name,
+            second.speaker.name,
+        ) else {
+            continue;
+        };
+        if !same_cue || first_id == second_id || first_name.end > second_name.start {
+            continue;
+        }
+        let between = text[first_name.end..second_name.start].trim();
+        if !matches!(between, "and" | "," | ", and") {
+            continue;
+        }
+        let Some(title) = first.speaker.role.filter(|r| r.end <= first_name.start) else {
+            continue;
+        };
+        let plural = title
+            .slice(text)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s'));
+        let target = &mut cast.speakers[second_id];
+        if plural && target.class == SpeakerClass::Person && target.role.is_none() && target.affiliation.is_none() {
+            target.role = Some(title.slice(text).to_string());
+            target.role_span = Some(title);
+        }
+    }
+}
+
+/// The first mention of each named person in any form the article uses for
+/// them: the full name, the surname, the first name or title and surname,
+/// whether or not that mention is a speaker ("Haldane steered the crew …"
+/// before "Coxswain Freya Haldane said …"). Mentions inside quotations are
+/// the speaker's words, not the article's references, and are skipped.
+fn earliest_name_mentions(cast: &mut Cast, doc: &Document<'_>, mentions: &MentionIndex<'_>) {
+    let text: &str = &doc.text;
+    for speaker in cast
+        .speakers
+        .iter_mut()
+        .filter(|s| s.class == SpeakerClass::Person && words(&s.name).count() > 1)
+    {
+        let earliest = words(&speaker.name)
+            .flat_map(|w| mentions.with_word(w))
+            .map(|&i| mentions.spans[i])
+            .filter(|m| !doc.in_quote(m.start))
+            .filter(|m| {
+                let written = m.slice(text);
+                let written = possessive_owner(written).unwrap_or(written);
+                same_name(written, &speaker.name) || shortens(written, &speaker.name)
+            })
+            .min();
+        if let Some(m) = earliest.filter(|m| m.start < speaker.first_mention.start) {
+            speaker.first_mention = m;
+        }
+    }
+}
+
+/// A name the article uses as the owner of a role ("Valley Water's chief
+/// executive, Margit Solheim") employs people: it is an organisation, not a
+/// person, when nothing else says it is a person (no role of its own, never
+/// "he" or "she").
+fn owners_are_organisations(cast: &mut Cast, text: &str, lexicon: &Lexicon, mentions: &MentionIndex<'_>) {
+    for speaker in cast.speakers.iter_mut().filter(|s| {
+        s.class == SpeakerClass::Person
+            && s.role.is_none()
+            && s.affiliation.is_none()
+            && !s.aliases.iter().any(|a| lexicon.pronouns_singular.contains(a))
+    }) {
+        let first_word = words(&speaker.name).next().unwrap_or_default();
+        let owns_a_role = mentions
+            .with_word(first_word)
+            .iter()
+            .map(|&i| mentions.spans[i])
+            .filter_map(|m| possessive_owner(m.slice(text)).map(|owner| (owner, m)))
+            .filter(|(owner, _)| same_name(owner, &speaker.name))
+            .any(|(_, m)| {
+                let rest = &text[m.end..];
+                // The role noun may follow a modifier or two ("chief executive").
+                rest.split_whitespace()
+                    .take(3)
+                    .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                    .any(|w| lexicon.role_nouns.contains(w))
+            });
+        if owns_a_role {
+            speaker.class = SpeakerClass::Organization;
+        }
+    }
+}
+
+/// A partitive set off by commas before the name says what the person is:
+/// "Teachers were told on Thursday. One of them, Lise Armand, said …" — she
+/// is one of the teachers; "One of the drivers, Ana Ruiz, said …".
+fn partitive_roles(cast: &mut Cast, doc: &Document<'_>, mentions: &MentionIndex<'_>) {
+    const MOST_WORDS: usize = 8;
+    let text: &str = &doc.text;
+    for speaker in cast
+        .speakers
+        .iter_mut()
+        .filter(|s| s.class == SpeakerClass::Person && s.role.is_none() && s.affiliation.is_none())
+    {
+        let first_word = words(&speaker.name).next().unwrap_or_default();
+        let partitive = mentions
+            .with_word(first_word)
+            .iter()
+            .map(|&i| mentions.spans[i])
+            .filter(|m| same_name(m.slice(text), &speaker.name))
+            .find_map(|m| {
+                let sentence = doc.sentences[doc.sentence_at(m.start)?].span;
+                let before = text[sentence.start..m.start].trim_end().strip_suffix(',')?;
+                let phrase_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+                let phrase = before[phrase_start..].trim();
+                let mut phrase_words = phrase.split_whitespace();
+                let partitive = phrase_words.next().is_some_and(|w| w.eq_ignore_ascii_case("one"))
+                    && phrase_words.next() == Some("of")
+                    && phrase_words.next().is_some()
+                    && phrase.split_whitespace().count() <= MOST_WORDS;
+                let start = sentence.start + offset_of(&text[sentence.start..], phrase);
+                partitive.then(|| Span::new(start, start + phrase.len()))
+            });
+        if let Some(span) = partitive {
+            speaker.role = Some(span.slice(text).to_string());
+            speaker.role_span = Some(span);
+        }
+    }
+}
+
+/// A place written after the name says who an ordinary person is: "said
+/// Mariam Osei, 71, of Mill Lane", "Tom Hale, from Kellsby, said". That is how
+/// a resident speaking for themselves is identified, and it tells the reader
+/// why they speak; an age alone ("Ewan Grady, 54,") does not.
+fn places_of_residence(cast: &mut Cast, text: &str, mentions: &MentionIndex<'_>) {
+    for speaker in cast
+        .speakers
+        .iter_mut()
+        .filter(|s| s.class == SpeakerClass::Person && s.role.is_none() && s.affiliation.is_none())
+    {
+        let first_word = words(&speaker.name).next().unwrap_or_default();
+        let place = mentions
+            .with_word(first_word)
+            .iter()
+            .map(|&i| mentions.spans[i])
+            .filter(|m| same_name(m.slice(text), &speaker.name))
+            .find_map(|m| {
+                let after = &text[m.end..];
+                let mut rest = after.strip_prefix(',').unwrap_or(after).trim_start_matches(' ');
+                // An age between commas: "Mariam Osei, 71, of Mill Lane".
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 {
+                    rest = rest[digits..].strip_prefix(',')?.trim_start_matches(' ');
+                }
+                let place_start = rest.strip_prefix("of ").or_else(|| rest.strip_prefix("from "))?;
+                if !place_start.starts_with(char::is_uppercase) {
+                    return None;
+                }
+                let place_len = place_start
+                    .find([',', '.', ';', ':', '"', '“', '”', '\n'])
+                    .unwrap_or(place_start.len());
+                let start = m.end + (after.len() - rest.len());
+                let end = m.end + (after.len() - place_start.len()) + place_len;
+                Some(Span::new(start, end))
+            });
+        if let Some(span) = place {
+            speaker.role = Some(span.slice(text).to_string());
+            speaker.role_span = Some(span);
+        }
+    }
+}
+
+/// The owner in a possessive name mention ("Valley Water's" → "Valley Water").
+fn possessive_owner(mention: &str) -> Option<&str> {
+    mention.strip_suffix("'s").or_else(|| mention.strip_suffix("’s"))
+}
+
+/// The byte offset of `part` inside `whole` (a sub-slice of it).
+fn offset_of(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
 /// The document's name mentions, indexed by each word they contain (split at
-/// spaces and hyphens: "Xi-Putin" is found under "Xi"), so resolving a name
-/// looks only at the mentions that can match it. A long document also gets
-/// maps by the forms a new speaker's name is looked up by ([`NameMaps`]), so
-/// that a name shared by thousands of mentions is not scanned per speaker.
+/// spaces and hyphens: "Xi-Putin" is found under "Xi"; a possessive also
+/// under its owner: "Pell's" under "Pell"), so resolving a name looks only
+/// at the mentions that can match it. A long document also gets maps by the
+/// forms a new speaker's name is looked up by ([`NameMaps`]), so that a name
+/// shared by thousands of mentions is not scanned per speaker.
 struct MentionIndex<'t> {
     text: &'t str,
     spans: Vec<Span>,
@@ -288,10 +525,14 @@ impl<'t> MentionIndex<'t> {
         let mut by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>> = Default::default();
         for (i, m) in mentions.iter().enumerate() {
             for word in m.span.slice(text).split(|c: char| c.is_whitespace() || c == '-') {
-                if !word.is_empty() {
-                    let list = by_word.entry(word).or_default();
-                    if list.last() != Some(&i) {
-                        list.push(i);
+                // A possessive is found under its owner too: "Pell's" under "Pell".
+                let owner = possessive_owner(word).filter(|o| !o.is_empty());
+                for word in std::iter::once(word).chain(owner) {
+                    if !word.is_empty() {
+                        let list = by_word.entry(word).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
                     }
                 }
             }
@@ -548,6 +789,7 @@ fn person_or_named(
     mentions: &MentionIndex<'_>,
     text: &str,
     rules: &RuleSet,
+    lexicon: &Lexicon,
     name_span: Span,
     class: SpeakerClass,
 ) -> usize {
@@ -556,13 +798,25 @@ fn person_or_named(
         return id;
     }
     // The fullest mention of this name anywhere in the article.
-    let full = mentions.fullest(name).map(|m| m.slice(text));
+    let full_span = mentions.fullest(name);
+    let full = full_span.map(|m| m.slice(text));
     let registry_full = rules
         .speakers
         .iter()
         .find(|e| e.aliases.iter().any(|a| same_name(a, name)) || shortens(name, &e.name))
         .map(|e| e.name.as_str());
-    let full_name = full.or(registry_full).unwrap_or(name).to_string();
+    let written = full.or(registry_full).unwrap_or(name);
+    // Post-nominal letters are a credential, not part of the name: "Elspeth
+    // Grange KC" is Elspeth Grange, a King's Counsel.
+    let (core, letters) = split_post_nominal(written);
+    let letters_span = letters.and_then(|l| {
+        let mention = full_span.filter(|m| m.slice(text) == written).unwrap_or(name_span);
+        let slice = mention.slice(text);
+        slice
+            .ends_with(l)
+            .then(|| Span::new(mention.end - l.len(), mention.end))
+    });
+    let full_name = core.to_string();
     let is_full = words(&full_name).count() > 1;
     let full_name_mention = mentions.first_named(&full_name);
     // The first mention in any form: the full name, or the short form alone.
@@ -574,20 +828,25 @@ fn person_or_named(
         .min()
         .unwrap_or(name_span);
     // A single word never given in full and not in the registry is more
-    // likely an organisation ("Gazprom") than a person.
-    let class = if class == SpeakerClass::Person && !is_full && registry_full.is_none() {
+    // likely an organisation ("Gazprom") than a person; so is a name whose
+    // fullest form ends in an organisation noun ("Kellsby" given in full as
+    // "Kellsby General Hospital"), as the grammar reads a bare name.
+    let last_word = words(&full_name).last().unwrap_or_default().trim_end_matches('.');
+    let organisation_noun = lexicon.organization_heads.contains(last_word);
+    let class = if class == SpeakerClass::Person && (!is_full && registry_full.is_none() || organisation_noun) {
         SpeakerClass::Organization
     } else {
         class
     };
+    let credential = letters_span.filter(|_| class == SpeakerClass::Person);
     index.add(
         cast,
         Speaker {
             name: full_name,
             class,
-            role: None,
+            role: credential.map(|span| span.slice(text).to_string()),
             affiliation: None,
-            role_span: None,
+            role_span: credential,
             aliases: Vec::new(),
             mentions: Vec::new(),
             first_mention,
@@ -672,5 +931,23 @@ mod tests {
         assert!(shortens("Garcia Herrero", "Alicia Garcia Herrero"));
         assert!(!shortens("Herr", "Alicia Garcia Herrero"));
         assert!(!shortens("Qingdao Xu", "Qingdao Xu"));
+        assert!(shortens("Grange", "Elspeth Grange KC"));
+    }
+
+    #[test]
+    fn post_nominal_letters_are_not_the_name() {
+        assert_eq!(split_post_nominal("Elspeth Grange KC"), ("Elspeth Grange", Some("KC")));
+        assert_eq!(split_post_nominal("Harriet Osei MP"), ("Harriet Osei", Some("MP")));
+        // A generational numeral and a one-word name keep their last word.
+        assert_eq!(split_post_nominal("Tomas Reyes III"), ("Tomas Reyes III", None));
+        assert_eq!(split_post_nominal("Grange KC"), ("Grange KC", None));
+        assert!(same_name("Elspeth Grange KC", "Elspeth Grange"));
+    }
+
+    #[test]
+    fn possessive_owners() {
+        assert_eq!(possessive_owner("Valley Water's"), Some("Valley Water"));
+        assert_eq!(possessive_owner("Pell’s"), Some("Pell"));
+        assert_eq!(possessive_owner("Pell"), None);
     }
 }

@@ -350,7 +350,7 @@ fn extends_merges_the_named_files_first() {
             "attrib.yaml",
             "extends: [default, newsroom.yaml]\nchecks:\n  loaded-verb: warning\n",
         ),
-        ("a.txt", "Experts say the mayor admitted the error.\n"),
+        ("a.txt", "Experts say the mayor admitted that the budget was wrong.\n"),
     ]);
     let output = attrib(dir.path())
         .args(["check", "--format", "json", "a.txt"])

@@ -1,6 +1,7 @@
-use super::{Check, CheckInfo, Context};
+use super::{content_is_a_thing, Check, CheckInfo, Context};
 use crate::document::Document;
 use crate::finding::Finding;
+use crate::rules::VerbClass;
 use crate::text::BlockKind;
 
 /// Whether a quotation follows `after` in the same sentence and paragraph
@@ -16,7 +17,9 @@ fn quote_follows(doc: &Document<'_>, after: usize) -> bool {
 declare_check! {
     /// ## What it does
     /// Flags an attribution clause that carries no content of its own:
-    /// "Andrey Denisov, the ambassador, announced to reporters last week."
+    /// "Andrey Denisov, the ambassador, announced to reporters last week.", or
+    /// only the thing announced: "Olu Adeyemi announced a review of the
+    /// ferry contracts to reporters on Monday."
     ///
     /// ## Why is this bad?
     /// AP: attribution belongs in the same sentence as the information. A
@@ -34,10 +37,20 @@ declare_check! {
     /// ```
     ///
     /// ## Known limitations
-    /// Only attributions with no content at all are flagged; a content clause
-    /// made only of a time phrase counts as no content. A quotation that
-    /// follows the verb in its sentence ("X said at a news conference: “…”")
-    /// is content. Headlines are not checked.
+    /// Flagged: attributions with no content at all (a content clause made
+    /// only of a time phrase counts as none), and attributions whose object
+    /// is a thing rather than a statement ("announced a review of mine
+    /// inspections to reporters on Monday": the reader learns that a review
+    /// was announced, not what was said about it). Saying and telling verbs
+    /// always carry a statement, and a denial's object is the accusation it
+    /// answers ("denied the charges"), so neither is flagged this way. A
+    /// quotation that follows the verb in its sentence ("X said at a news
+    /// conference: “…”") is content. A participle ("…, asking for funding")
+    /// is part of its sentence's clause and is not checked. Headlines are
+    /// not checked. The
+    /// noun-phrase test is a heuristic without a parser (see
+    /// `content_is_a_thing`): a clause whose only verb is in the present tense
+    /// ("confirmed the plan cuts fares") reads as a noun phrase.
     pub struct DetachedAttribution {
         code: "detached-attribution",
         severity: Info,
@@ -53,26 +66,43 @@ impl Check for DetachedAttribution {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
         for a in &ctx.analysis.attributions {
-            if a.content.is_some()
+            let Some(cue) = a.cue else { continue };
+            // A participle ("…, asking for …", "…, saying …") hangs on the
+            // sentence's main verb: it is never an attribution clause alone.
+            if doc.slice(cue.span).ends_with("ing") {
+                continue;
+            }
+            let names_a_thing = content_is_a_thing(ctx.analysis, &ctx.engine.lexicon, a);
+            // A denial's object is the accusation, and the denial itself is
+            // the statement ("denied the charges": "I did not do it").
+            if names_a_thing && cue.class == VerbClass::Culpability {
+                continue;
+            }
+            let has_statement = a.content.is_some_and(|c| !doc.slice(c).trim().is_empty()) && !names_a_thing;
+            if has_statement
                 || a.quote.is_some()
                 || doc.paragraphs[doc.sentences[a.sentence].paragraph].kind == BlockKind::Heading
             {
                 continue;
             }
-            let Some(cue) = a.cue else { continue };
             if quote_follows(doc, cue.span.end) {
                 continue;
             }
             let span = a.speaker.span.join(cue.span);
-            out.push(
-                Finding::new(
-                    self.info().code,
-                    ctx.severity,
-                    span,
-                    format!("“{}” says nothing: the attribution has no content", doc.slice(span)),
+            let message = if names_a_thing {
+                format!(
+                    "“{}” reports an act, not a statement: nothing said is given",
+                    doc.slice(span)
                 )
-                .with_label("attribution without a statement")
-                .with_help("Join the attribution to the statement it belongs to (“…, she told reporters last week.”)."),
+            } else {
+                format!("“{}” says nothing: the attribution has no content", doc.slice(span))
+            };
+            out.push(
+                Finding::new(self.info().code, ctx.severity, span, message)
+                    .with_label("attribution without a statement")
+                    .with_help(
+                        "Join the attribution to the statement it belongs to (“…, she told reporters last week.”).",
+                    ),
             );
         }
     }
@@ -88,6 +118,39 @@ mod tests {
             "detached-attribution",
             "The ministers will meet in June. Olu Adeyemi announced to reporters last week.",
             &["Olu Adeyemi announced"],
+        );
+    }
+
+    #[test]
+    fn flags_an_announced_thing_without_a_statement() {
+        assert_flags(
+            "detached-attribution",
+            "Transport Minister Olu Adeyemi announced a review of the ferry contracts to reporters on Monday.",
+            &["Transport Minister Olu Adeyemi announced"],
+        );
+    }
+
+    #[test]
+    fn an_announced_statement_and_a_denial_pass() {
+        assert_clean(
+            "detached-attribution",
+            "Transport Minister Olu Adeyemi announced on Monday that the ferry contracts would be reviewed.",
+        );
+        assert_clean(
+            "detached-attribution",
+            "Ossian Pell's lawyer, Ruth Amadi, said her client had signed the cheques but denied any wrongdoing.",
+        );
+        assert_clean(
+            "detached-attribution",
+            "Ossian Pell, the club's former treasurer, denied the charges.",
+        );
+    }
+
+    #[test]
+    fn participles_pass() {
+        assert_clean(
+            "detached-attribution",
+            "Local MP Ines Corbo said she had written to the transport minister asking for a new bus route.",
         );
     }
 

@@ -23,7 +23,12 @@ declare_check! {
     ///
     /// ## Known limitations
     /// Only speakers (people quoted or paraphrased) are checked, not every
-    /// person named. Headlines are read like body text.
+    /// person named, but any earlier mention of a speaker counts, whether or
+    /// not it is itself an attribution ("Haldane steered the crew to the
+    /// title" before "Coxswain Freya Haldane said"); mentions inside quotation
+    /// marks are the speaker's words and do not count. Someone else with the
+    /// same surname mentioned earlier is taken for the speaker. Headlines are
+    /// read like body text.
     pub struct LateFullName {
         code: "late-full-name",
         severity: Warning,
@@ -77,6 +82,32 @@ mod tests {
             "late-full-name",
             "“Fares will rise,” Xu told reporters.\nThe plan, according to Qingdao Xu, a scholar at the Pangoal Institution, is sound.",
             &["Xu"],
+        );
+    }
+
+    #[test]
+    fn flags_a_surname_mention_that_is_not_an_attribution() {
+        assert_flags(
+            "late-full-name",
+            "Reyes drove the last bus out of the depot on Friday.\nDriver Tomas Reyes, 54, said he had worked there for 30 years. “It was my route,” Reyes said.",
+            &["Reyes"],
+        );
+        assert_flags(
+            "late-full-name",
+            "Pell's accounts were audited in May.\nOssian Pell, the club's treasurer, said the audit was routine.",
+            &["Pell's"],
+        );
+    }
+
+    #[test]
+    fn surnames_inside_quotes_and_organisations_pass() {
+        assert_clean(
+            "late-full-name",
+            "“Ask Reyes, he knows every stop,” a passenger said.\nDriver Tomas Reyes, 54, said he had worked there for 30 years.",
+        );
+        assert_clean(
+            "late-full-name",
+            "Tull drivers will strike on Monday.\nTull Ferries Ltd said in a statement that talks would continue.",
         );
     }
 

@@ -1,8 +1,8 @@
-use super::{Check, CheckInfo, Context};
-use crate::attribution::{Attribution, SpeakerClass};
+use super::{content_is_a_thing, Check, CheckInfo, Context};
+use crate::attribution::{Attribution, Cue, SpeakerClass};
 use crate::finding::Finding;
-use crate::rules::VerbClass;
-use crate::Analysis;
+use crate::rules::{Lexicon, VerbClass};
+use crate::{Analysis, Span};
 use rustc_hash::FxHashSet;
 
 declare_check! {
@@ -29,12 +29,24 @@ declare_check! {
     ///
     /// ## Known limitations
     /// Only verbs that carry an attribution the grammar found are checked.
-    /// Two uses are not flagged: a verb of guilt or denial followed by the
-    /// act itself ("denies taking the money", "admitted stealing"), which is
-    /// how a plea to a specific charge is reported; and a verb of finding for
-    /// a document ("the audit found", "the report shows"), which is how a
-    /// document's conclusions are given. "Alleged" in a court report is
-    /// legitimate too but still flagged; switch the check off or reword.
+    /// Three uses are not flagged:
+    /// - a verb of guilt or denial followed by the act or the accusation
+    ///   itself ("denies taking the money", "admitted stealing", "denied any
+    ///   dishonesty", "admitted the error"), which is how a plea or an answer
+    ///   to a specific charge is reported, and where "said" cannot stand in
+    ///   for the verb; a denial or admission of a whole statement ("denied
+    ///   that the fund lost money") is still flagged;
+    /// - a verb of finding for a document ("the audit found", "the report
+    ///   shows"), which is how a document's conclusions are given;
+    /// - a doubting verb that is a legal term (the `legal_context` list:
+    ///   "allege") in a sentence with another legal word ("Prosecutors allege
+    ///   that …", "the lawsuit alleges …"), where it is the neutral word for
+    ///   an accusation not yet proved.
+    ///
+    /// A legal report that names no legal word in the sentence ("The
+    /// treasurer, they allege, …") is still flagged. The noun-phrase test is
+    /// a heuristic without a parser: a clause whose only verb is a present
+    /// tense ("denied the plan cuts fares") reads as a noun phrase.
     pub struct LoadedVerb {
         code: "loaded-verb",
         severity: Info,
@@ -49,12 +61,33 @@ fn opens_with_gerund(content: &str) -> bool {
     first.len() > 4 && first.ends_with("ing") && first.chars().all(|c| c.is_ascii_lowercase())
 }
 
-/// Whether a judging verb is the usual, neutral choice in its construction.
-fn is_conventional(analysis: &Analysis<'_>, a: &Attribution, class: VerbClass) -> bool {
+/// Whether the sentence of a legal-term verb ("allege") is about a court or
+/// criminal case: another word of the `legal_context` list is in it.
+fn in_legal_context(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution, cue: Span) -> bool {
     let doc = &analysis.document;
-    match class {
-        // A plea to a specific charge: "denies taking", "admitted stealing".
-        VerbClass::Culpability => a.content.is_some_and(|c| opens_with_gerund(doc.slice(c))),
+    let verb = doc.slice(cue);
+    if !lexicon.legal_context.contains(verb) {
+        return false;
+    }
+    let sentence = doc.sentences[a.sentence].span;
+    doc.slice(sentence)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case(verb))
+        .any(|w| lexicon.legal_context.contains(w))
+}
+
+/// Whether a judging verb is the usual, neutral choice in its construction.
+fn is_conventional(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution, cue: Cue) -> bool {
+    let doc = &analysis.document;
+    match cue.class {
+        // A plea or an answer to a specific charge: the act itself ("denies
+        // taking", "admitted stealing") or the accusation as a noun phrase
+        // ("denied any dishonesty", "admitted the offence").
+        VerbClass::Culpability => {
+            a.content.is_some_and(|c| opens_with_gerund(doc.slice(c))) || content_is_a_thing(analysis, lexicon, a)
+        }
+        // "Prosecutors allege that …": the legal term for an unproved accusation.
+        VerbClass::Doubting => in_legal_context(analysis, lexicon, a, cue.span),
         // A document's findings: "the audit found", "the report shows".
         VerbClass::Endorsing => {
             a.speaker.class == SpeakerClass::Document
@@ -77,7 +110,10 @@ impl Check for LoadedVerb {
         let mut seen = FxHashSet::default();
         for a in &ctx.analysis.attributions {
             let Some(cue) = a.cue else { continue };
-            if !cue.class.is_loaded() || is_conventional(ctx.analysis, a, cue.class) || !seen.insert(cue.span) {
+            if !cue.class.is_loaded()
+                || is_conventional(ctx.analysis, &ctx.engine.lexicon, a, cue)
+                || !seen.insert(cue.span)
+            {
                 continue;
             }
             let verb = doc.slice(cue.span);
@@ -122,6 +158,55 @@ mod tests {
             "loaded-verb",
             "Ossian Pell, the club's former treasurer, denied that the accounts were wrong.",
             &["denied"],
+        );
+    }
+
+    #[test]
+    fn a_denied_accusation_passes() {
+        assert_clean(
+            "loaded-verb",
+            "Ossian Pell's lawyer, Ruth Amadi, said her client had signed the cheques but denied any wrongdoing.",
+        );
+    }
+
+    #[test]
+    fn an_admitted_or_denied_thing_passes() {
+        assert_clean(
+            "loaded-verb",
+            "Ossian Pell, the club's former treasurer, denied the charges.",
+        );
+        // A prepositional phrase after the verb is not its object.
+        assert_flags(
+            "loaded-verb",
+            "The figures were wrong, Ossian Pell admitted to reporters.",
+            &["admitted"],
+        );
+        assert_clean(
+            "loaded-verb",
+            "Mayor concedes budget gap\n\nThe mayor said the harbour budget was short.",
+        );
+    }
+
+    #[test]
+    fn alleged_in_a_court_case_passes() {
+        assert_clean(
+            "loaded-verb",
+            "Prosecutors allege that Ossian Pell moved $4,000 from the club's account in 2022.",
+        );
+        assert_clean(
+            "loaded-verb",
+            "The lawsuit alleges that the ferry company ignored three safety warnings.",
+        );
+        // Outside a case, "alleged" casts doubt; "claimed" does even in court.
+        assert_flags(
+            "loaded-verb",
+            "The mayor alleged that the budget had been padded.",
+            &["alleged"],
+        );
+        assert_flags(
+            "loaded-verb",
+            "Ossian Pell claimed in court that he had never seen the accounts.",
+            &["claimed"],
         );
     }
 

@@ -123,6 +123,85 @@ pub fn closest_code(code: &str) -> Option<&'static str> {
         .map(|(_, known)| known)
 }
 
+/// Whether an attribution's content is a noun phrase, the thing the verb acts
+/// on ("announced a review of mine inspections", "denied any dishonesty"),
+/// rather than a statement (a clause or a quotation). Saying and telling
+/// verbs always report a statement. Without a parser, a clause is recognised
+/// by what it needs and a noun phrase lacks: a form of "be", an auxiliary or
+/// modal, a subject pronoun, or a reporting verb or past-tense "-ed" word not
+/// straight after a determiner ("the combined company", "the charges" are
+/// noun phrases). A noun phrase of more than three words must open with a
+/// determiner, and none opens with a preposition ("admitted to reporters").
+pub(crate) fn content_is_a_thing(
+    analysis: &Analysis<'_>,
+    lexicon: &crate::rules::Lexicon,
+    a: &crate::attribution::Attribution,
+) -> bool {
+    const BARE_NOUN_PHRASE_WORDS: usize = 3;
+    let doc = &analysis.document;
+    let (Some(cue), None) = (a.cue, a.quote) else {
+        return false;
+    };
+    if a.kind != crate::attribution::AttributionKind::Indirect || cue.class == crate::rules::VerbClass::Neutral {
+        return false;
+    }
+    // The object follows the verb. A content found before the verb ("said
+    // the cheques were signed but denied any wrongdoing") belongs to another
+    // verb, and no content at all means the grammar kept none ("denied the
+    // charges"); the object is then what follows, up to the end of the sentence.
+    let given = a
+        .content
+        .filter(|c| c.start >= cue.span.end && !doc.slice(*c).trim().is_empty());
+    let object = if let Some(content) = given {
+        doc.slice(content)
+    } else {
+        let sentence_end = doc.sentences[a.sentence].span.end;
+        let after = doc.text[cue.span.end..sentence_end]
+            .trim()
+            .trim_end_matches(['.', '!', '?']);
+        // "…, the club announced on Monday": a time phrase is no object.
+        let only_time = after.split_whitespace().all(|w| {
+            lexicon
+                .time_words
+                .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        });
+        if only_time {
+            return false;
+        }
+        after
+    };
+    let words: Vec<&str> = object
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if lexicon.prepositions.contains(first)
+        || words.len() > BARE_NOUN_PHRASE_WORDS && !lexicon.determiners.contains(first)
+    {
+        return false;
+    }
+    let clause_word = |i: usize, w: &str| {
+        let info = lexicon.word(w);
+        // After a determiner a verb-like word is a noun or an adjective:
+        // "the charges", "the combined company".
+        let after_determiner = i > 0 && lexicon.determiners.contains(words[i - 1]);
+        let past_tense = w.len() > 4 && w.ends_with("ed") && !after_determiner;
+        let reporting_verb = info.verb_class().is_some() && !after_determiner;
+        info.is_in(&lexicon.be_verbs)
+            || info.is_in(&lexicon.auxiliaries)
+            || info.is_in(&lexicon.pronouns_singular)
+            || info.is_in(&lexicon.pronouns_plural)
+            || info.is_in(&lexicon.pronouns_neuter)
+            || matches!(w, "I" | "we" | "We")
+            || reporting_verb
+            || past_tense
+    };
+    !words.iter().enumerate().any(|(i, w)| clause_word(i, w))
+}
+
 /// Run every enabled check over an analysis.
 pub fn run_all(analysis: &Analysis<'_>, engine: &Engine, out: &mut Vec<Finding>) {
     for check in ALL {

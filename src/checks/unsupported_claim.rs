@@ -2,6 +2,7 @@ use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::lexicon::{PhraseHit, PhraseKind};
+use crate::rules::VerbClass;
 use crate::text::BlockKind;
 use rustc_hash::FxHashSet;
 
@@ -34,8 +35,11 @@ declare_check! {
     /// a per cent sign, and sums of money of a thousand or more (prices such
     /// as "$2.10" are not statistics); a sentence needs an evaluation or
     /// booster, or two other triggers, to be flagged. Headlines, quotations,
-    /// sentences next to an attributed sentence and labelled speech in a Q&A
-    /// or transcript ("A: …") are skipped. Opinion columns will be flagged
+    /// sentences next to an attributed sentence, sentences with a saying or
+    /// telling verb outside quotation marks (an attribution the grammar could
+    /// not read is still an attribution) and labelled speech in a Q&A or
+    /// transcript ("A: …") are skipped; so a claim next to an unrelated
+    /// "said" in the same sentence is missed. Opinion columns will be flagged
     /// heavily: switch the check off for them.
     pub struct UnsupportedClaim {
         code: "unsupported-claim",
@@ -182,6 +186,15 @@ impl Check for UnsupportedClaim {
             {
                 continue;
             }
+            // A saying or telling verb in the sentence's own words reports
+            // someone, even where the grammar could not read the frame
+            // ("…, the companies said on Monday, in a deal that …").
+            let reports_someone = doc
+                .hits_of(s, PhraseKind::ReportingVerb)
+                .any(|h| matches!(h.verb, Some(VerbClass::Neutral | VerbClass::Medium)) && !doc.in_quote(h.span.start));
+            if reports_someone {
+                continue;
+            }
             hits.clear();
             hits.extend(
                 doc.hits_in(s)
@@ -295,6 +308,16 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_reporting_verb_the_grammar_cannot_read_still_attributes() {
+        // The trailing "the two firms said on Monday" sits between commas
+        // before a further clause; the sentence is reported, not asserted.
+        assert_clean(
+            "unsupported-claim",
+            "Dunmore Ferries will buy the Tull Line for $40 million, the two firms said on Monday, in a deal that would create the largest operator on the coast.",
         );
     }
 

@@ -29,6 +29,10 @@ declare_check! {
     /// Phrases come from `vague_sources` and `vague_heads` in the rule set. A
     /// vague phrase that summarises sources named elsewhere in the paragraph
     /// is still flagged; switch the check off for that paragraph or rephrase.
+    /// A bare plural that names a party to a court case ("Prosecutors allege
+    /// …", "Detectives said …": a plural in the `legal_context` list) is one
+    /// side of the case, not a crowd, and is not flagged, even outside a
+    /// court story.
     pub struct VagueSource {
         code: "vague-source",
         severity: Warning,
@@ -65,7 +69,12 @@ impl Check for VagueSource {
         // per stretch of overlapping candidates, a speaker preferred.
         let mut candidates: Vec<(Span, u8)> = Vec::new();
         for a in &analysis.attributions {
-            if a.speaker.class == SpeakerClass::Vague && !doc.in_quote(a.speaker.span.start) {
+            // The cast has the last word: "Prosecutors" is a party to the case.
+            let class = analysis.cast.get(a.speaker_id).map_or(a.speaker.class, |s| s.class);
+            if a.speaker.class == SpeakerClass::Vague
+                && class == SpeakerClass::Vague
+                && !doc.in_quote(a.speaker.span.start)
+            {
                 candidates.push((a.speaker.span, 0));
             }
         }
@@ -118,6 +127,19 @@ mod tests {
             "vague-source",
             "The bridge is viewed as unsafe by local engineers.",
             &["local engineers"],
+        );
+    }
+
+    #[test]
+    fn parties_to_a_court_case_are_not_vague() {
+        assert_clean(
+            "vague-source",
+            "Prosecutors allege that Ossian Pell moved $4,000 from the club's account.",
+        );
+        assert_flags(
+            "vague-source",
+            "Lawyers say the case against Ossian Pell is weak.",
+            &["Lawyers"],
         );
     }
 

@@ -273,6 +273,8 @@ pub struct Lexicon {
     pub not_speaker_labels: WordSet,
     pub time_words: WordSet,
     pub prepositions: WordSet,
+    /// Words of a court or criminal case ("prosecutors", "jury", "indictment").
+    pub legal_context: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -345,7 +347,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 20] = [
+        let word_lists: [&[String]; 21] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -366,6 +368,7 @@ impl Lexicon {
             &lists.quote_verbs,
             &lists.object_pronouns,
             &lists.not_speaker_labels,
+            &lists.legal_context,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -416,7 +419,8 @@ impl Lexicon {
             prepositions: set(16),
             object_pronouns: set(18),
             not_speaker_labels: set(19),
-            title_starts: set(20),
+            legal_context: set(20),
+            title_starts: set(21),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
         }

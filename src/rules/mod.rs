@@ -238,7 +238,8 @@ impl RuleSet {
             object_pronouns,
             not_speaker_labels,
             time_words,
-            prepositions
+            prepositions,
+            legal_context
         );
         self.speaker_origins
             .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {

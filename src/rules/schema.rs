@@ -365,6 +365,9 @@ pub struct LexiconLists {
     pub not_speaker_labels: Vec<String>,
     pub time_words: Vec<String>,
     pub prepositions: Vec<String>,
+    /// Words that put a sentence in a court or criminal case, where "alleged"
+    /// is the neutral legal term (loaded-verb).
+    pub legal_context: Vec<String>,
 }
 
 /// A known speaker.
