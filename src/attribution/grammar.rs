@@ -296,7 +296,10 @@ impl<'l> Grammar<'l> {
         if self.head_of(word).is_some() && !info.is_in(&lex.auxiliaries) && !info.is_in(&lex.be_verbs) {
             return true;
         }
+        // "exhorted members to “…”": a naming verb after the subject is its
+        // verb, not a modifier of its object.
         !(info.verb_class().is_some()
+            || info.is_in(&lex.naming_verbs)
             || info.is_in(&lex.auxiliaries)
             || info.is_in(&lex.be_verbs)
             || info.is_in(&lex.determiners)
@@ -321,13 +324,14 @@ impl<'l> Grammar<'l> {
             if !self.is_modifier(word) || (n > 0 && rest.starts_with(['\n', '\r'])) {
                 break;
             }
-            // "The ministry reports that …": after a head, a noun that is also
-            // a verb form, followed by "that" or a quotation, is the verb.
+            // "The ministry reports that …", "Hilda Marsh reports that …": after
+            // another word, a noun that is also a verb form, followed by "that"
+            // or a quotation, is the verb.
             let introduces_content = || {
                 let next = r.trim_start();
                 next.starts_with("that ") || next.starts_with(['“', '"', ':'])
             };
-            if best.is_some() && self.lex.verb_class(word).is_some() && introduces_content() {
+            if n > 0 && self.lex.verb_class(word).is_some() && introduces_content() {
                 break;
             }
             rest = r;
@@ -1230,6 +1234,7 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             let gap = without_relative_clause(&text[rest_at..cue.span.start]);
+            let gap = self.without_progressive_be(gap, cue.span.slice(text));
             // "One of them, Lise Armand, said": a name set off by commas.
             let set_off = gap.trim() == ","
                 && (text[sentence.start..sentence.start + start].trim_end().ends_with(',')
@@ -1292,6 +1297,31 @@ impl<'l> Grammar<'l> {
             return true;
         }
         self.cue_then_subject(doc, s, cue, found)
+    }
+
+    /// The gap before an -ing cue without its closing form of "be" and the
+    /// auxiliaries around it: "is now calling", "has been telling" make the
+    /// progressive of the cue ("Vance is calling the plan “a farce”"), not the
+    /// passive that "be" makes of a participle ("is expected to").
+    fn without_progressive_be<'a>(&self, gap: &'a str, cue: &str) -> &'a str {
+        if !cue.ends_with("ing") {
+            return gap;
+        }
+        let mut kept = gap.trim_end();
+        let mut saw_be = false;
+        while let Some(word) = kept.split_whitespace().next_back() {
+            let be = self.lex.be_verbs.contains(word);
+            if !be && !self.lex.auxiliaries.contains(word) {
+                break;
+            }
+            saw_be |= be;
+            kept = kept[..kept.len() - word.len()].trim_end();
+        }
+        if saw_be {
+            &gap[..kept.len()]
+        } else {
+            gap
+        }
     }
 
     /// "agreed to abstain", "asked the ministry to suspend the fees": a verb
@@ -1568,6 +1598,17 @@ impl<'l> Grammar<'l> {
                 return (AttributionKind::Direct, Some(quote.content), Some(next));
             }
         }
+        // "said Friday that …", "said Wednesday night the fund …": a time
+        // adverbial right after the cue says when, not what.
+        let mut from = from;
+        for word in after.split_whitespace().take(3) {
+            let is_time = self.lex.time_words.contains(word) && !self.lex.prepositions.contains(word);
+            if !is_time {
+                break;
+            }
+            from = offset_in(text, word) + word.len();
+        }
+        let after = &text[from..sentence.end];
         // Skip prepositional material up to "that" ("stated via video at the
         // Forum in June that …"); only a phrase that opens with a preposition
         // is skipped, so "said the fund was empty and that …" keeps its clause.
@@ -2627,5 +2668,38 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].0, "Moreau");
         assert_eq!(a[1].1, "");
+    }
+    #[test]
+    fn a_noun_like_verb_after_a_name_is_the_cue() {
+        let a = extract("Hilda Marsh reports that the ferry will stop in May.");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Hilda Marsh", "reports"), "{a:?}");
+        assert_eq!(a[0].2, "the ferry will stop in May");
+    }
+
+    #[test]
+    fn a_time_after_the_cue_is_not_content() {
+        let a = extract("The harbour board said Friday that the ferry will stop in May.");
+        assert_eq!(a[0].2, "the ferry will stop in May");
+        let b = extract("Dora Vance said Wednesday night the ferry will stop in May.");
+        assert_eq!(b[0].2, "the ferry will stop in May");
+    }
+
+    #[test]
+    fn a_progressive_cue_is_active() {
+        let a = extract("Ilse Brandt is telling voters that the levy is “a tax on breathing.”");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Ilse Brandt", "telling"), "{a:?}");
+        let b = extract("Oskar Lind has been saying for weeks that the fund is empty.");
+        assert_eq!(b[0].2, "the fund is empty");
+        // The passive of a participle is still no attribution.
+        assert!(extract("Oskar Lind is expected to resign in May.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_after_a_likening_or_an_appeal() {
+        let a = extract("Ilse Brandt likened the levy to “a tax on breathing” in her speech.");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Ilse Brandt", "likened"));
+        let b = extract("Oskar Lind exhorted members to “stand firm” at the congress.");
+        assert_eq!(b[0].2, "members to “stand firm” at the congress");
+        assert!(extract("The judge dismissed the case against the ferry company.").is_empty());
     }
 }

@@ -275,6 +275,8 @@ pub struct Lexicon {
     pub prepositions: WordSet,
     /// Words of a court or criminal case ("prosecutors", "jury", "indictment").
     pub legal_context: WordSet,
+    /// Verbs that are cues only before an object and a quotation ("called the plan “a farce”").
+    pub naming_verbs: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -347,7 +349,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 21] = [
+        let word_lists: [&[String]; 22] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -369,6 +371,7 @@ impl Lexicon {
             &lists.object_pronouns,
             &lists.not_speaker_labels,
             &lists.legal_context,
+            &lists.naming_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -420,7 +423,8 @@ impl Lexicon {
             object_pronouns: set(18),
             not_speaker_labels: set(19),
             legal_context: set(20),
-            title_starts: set(21),
+            naming_verbs: set(21),
+            title_starts: set(22),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
         }
