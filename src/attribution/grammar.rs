@@ -757,6 +757,10 @@ impl<'l> Grammar<'l> {
         if np.pronoun {
             return self.lex.pronouns_singular.contains(np.text) || self.lex.pronouns_neuter.contains(np.text);
         }
+        let head = np.text.split_whitespace().next_back().unwrap_or_default();
+        if self.lex.plural_collectives.contains(head) {
+            return false;
+        }
         match np.class {
             SpeakerClass::Person | SpeakerClass::Organization => true,
             SpeakerClass::Vague => false,
@@ -801,7 +805,14 @@ impl<'l> Grammar<'l> {
         // "drafted by Mara Voss, who said …": a relative clause set off by a
         // comma reports what the phrase before it said.
         if let [",", "who", rest @ ..] | [",who", rest @ ..] = words.as_slice() {
-            return rest.iter().all(|w| self.lex.auxiliaries.contains(w));
+            // ", who in 2010 said": auxiliaries, or one short phrase of time
+            // or place with no verb in it.
+            let short_phrase = rest.len() <= 4
+                && rest.first().is_some_and(|w| self.lex.prepositions.contains(w))
+                && rest.iter().all(|w| {
+                    self.lex.verb_class(w).is_none() && !self.lex.be_verbs.contains(w) && !w.contains([',', '“', '"'])
+                });
+            return short_phrase || rest.iter().all(|w| self.lex.auxiliaries.contains(w));
         }
         let described = !np.pronoun && np.name.is_none();
         if described && words.len() <= 10 && !gap.contains([',', '“', '"', '”']) {
@@ -980,14 +991,16 @@ impl<'l> Grammar<'l> {
             };
             let (rest, recipient) = self.recipient(cue_text, rest);
             // "On the broadcast of “Sunday Live,” Dora Vance said her rival
-            // was joking": a quotation that is the object of a preposition
+            // was joking", "In an interview on KVR's “Morning Line,” …": a
+            // quotation that is the object of a preposition or a possessive
             // is a name, and a verb with a clause of its own reports that.
             let object_of_preposition = quote
                 .open
                 .filter(|open| sentence.contains(open.start))
                 .is_some_and(|open| {
                     let previous = text[sentence.start..open.start].split_whitespace().next_back();
-                    previous.is_some_and(|w| self.lex.prepositions.contains(w))
+                    previous
+                        .is_some_and(|w| self.lex.prepositions.contains(w) || w.ends_with("'s") || w.ends_with("’s"))
                 });
             let next_word = rest.split_whitespace().next().unwrap_or_default();
             let own_clause = next_word.starts_with(char::is_lowercase)
@@ -2701,5 +2714,24 @@ mod tests {
         let b = extract("Oskar Lind exhorted members to “stand firm” at the congress.");
         assert_eq!(b[0].2, "members to “stand firm” at the congress");
         assert!(extract("The judge dismissed the case against the ferry company.").is_empty());
+    }
+    #[test]
+    fn a_collective_noun_takes_a_bare_verb() {
+        let a = extract("Police say they have “enough officers” for the match.");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Police", "say"), "{a:?}");
+    }
+
+    #[test]
+    fn a_programme_named_after_a_possessive_is_not_the_content() {
+        let a = extract("On KVR’s “Harbour Hour,” Mayor Ines Arce said the ferry will stop in May.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "the ferry will stop in May");
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_time_phrase_reports() {
+        let a = extract("The vote went to Oskar Lind, the party chair, who in 2019 said the ferry was doomed.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("said", "the ferry was doomed"));
     }
 }

@@ -277,6 +277,8 @@ pub struct Lexicon {
     pub legal_context: WordSet,
     /// Verbs that are cues only before an object and a quotation ("called the plan “a farce”").
     pub naming_verbs: WordSet,
+    /// Collective nouns that take a plural verb ("police say").
+    pub plural_collectives: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -349,7 +351,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 22] = [
+        let word_lists: [&[String]; 23] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -372,6 +374,7 @@ impl Lexicon {
             &lists.not_speaker_labels,
             &lists.legal_context,
             &lists.naming_verbs,
+            &lists.plural_collectives,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -424,7 +427,8 @@ impl Lexicon {
             not_speaker_labels: set(19),
             legal_context: set(20),
             naming_verbs: set(21),
-            title_starts: set(22),
+            plural_collectives: set(22),
+            title_starts: set(23),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
         }

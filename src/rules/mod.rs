@@ -239,7 +239,8 @@ impl RuleSet {
             not_speaker_labels,
             time_words,
             prepositions,
-            legal_context
+            legal_context,
+            plural_collectives
         );
         self.speaker_origins
             .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {

@@ -368,6 +368,8 @@ pub struct LexiconLists {
     /// Words that put a sentence in a court or criminal case, where "alleged"
     /// is the neutral legal term (loaded-verb).
     pub legal_context: Vec<String>,
+    /// Collective nouns that take a plural verb ("police say", "staff say").
+    pub plural_collectives: Vec<String>,
 }
 
 /// A known speaker.
