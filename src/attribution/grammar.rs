@@ -887,6 +887,22 @@ impl<'l> Grammar<'l> {
                 if doc.in_quote(hit.span.start) || hyphenated || !cue_text.starts_with(|c: char| c.is_lowercase()) {
                     continue;
                 }
+                // "Rhee says she admired what she calls a “war of words”": a
+                // label used by a pronoun inside reported speech is part of that
+                // speech, as a belief is.
+                let pronoun_before = text[sentence.span.start..hit.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| self.lex.is_pronoun(w));
+                let nested = found
+                    .iter()
+                    .rev()
+                    .take_while(|a| a.sentence == s)
+                    .take(RECENT_IN_SENTENCE)
+                    .any(|a| a.content.is_some_and(|c| c.covers(hit.span)));
+                if pronoun_before && nested {
+                    continue;
+                }
                 let cue = Cue {
                     span: hit.span,
                     class: VerbClass::Neutral,
@@ -2733,5 +2749,13 @@ mod tests {
         let a = extract("The vote went to Oskar Lind, the party chair, who in 2019 said the ferry was doomed.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("said", "the ferry was doomed"));
+    }
+    #[test]
+    fn a_label_inside_reported_speech_is_part_of_it() {
+        let a = extract("Ines Arce says she admired the crew through what she calls a “war of words.”");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].1, "says");
+        let b = extract("“We are ready,” the narrator says.");
+        assert_eq!(b[0].0, "the narrator");
     }
 }
