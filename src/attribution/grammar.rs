@@ -1042,10 +1042,21 @@ impl<'l> Grammar<'l> {
                         && sentence.contains(open.start)
                         && open.start - sentence.start <= 2 * NEAR_BYTES
                 })
+                // "X scolded him: “…,” she said": a colon hands the quotation to
+                // the clause before it, which is then no lead-in.
+                .filter(|open| !text[sentence.start..open.start].trim_end().ends_with(':'))
                 .map(|open| trim_clause(text, Span::new(sentence.start, open.start)))
                 .filter(|lead| {
                     let words = lead.slice(text).split_whitespace().take(3).count();
-                    words >= 3 && !lead.slice(text).contains([':', '“', '"', '”']) && !overlaps_any(used, *lead)
+                    // "Vance said she felt … because “…,” she said": a lead-in
+                    // with a reporting verb of its own is another attribution.
+                    let own_cue = doc
+                        .hits_of(s, PhraseKind::ReportingVerb)
+                        .any(|h| lead.covers(h.span) && h.span.slice(text).starts_with(char::is_lowercase));
+                    words >= 3
+                        && !own_cue
+                        && !lead.slice(text).contains([':', '“', '"', '”'])
+                        && !overlaps_any(used, *lead)
                 });
             let (content, kind) = match lead_in {
                 Some(lead) => (Span::new(lead.start, quote.content.end), AttributionKind::Mixed),
@@ -2757,5 +2768,12 @@ mod tests {
         assert_eq!(a[0].1, "says");
         let b = extract("“We are ready,” the narrator says.");
         assert_eq!(b[0].0, "the narrator");
+    }
+    #[test]
+    fn a_lead_in_with_its_own_verb_is_no_lead_in() {
+        let a = extract("Ines Arce said she felt the ferry mattered because “nobody else runs at night,” she said.");
+        assert!(a.iter().all(|a| !a.2.starts_with("Ines Arce")), "{a:?}");
+        let b = extract("Ines Arce scolded him: “The crew deserves better,” she said.");
+        assert!(b.iter().all(|a| !a.2.starts_with("Ines Arce")), "{b:?}");
     }
 }
