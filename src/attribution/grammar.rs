@@ -1708,14 +1708,19 @@ impl<'l> Grammar<'l> {
         }
         let before = trim_clause(text, Span::new(sentence.start, speaker_start));
         let before_text = before.slice(text).trim_end_matches([',', ' ']);
+        // "To prevent problems, he said, officials should be vigilant",
+        // "Tourism, she said, is the island's only industry": a parenthetical
+        // attribution; the content is the whole sentence, and the part before
+        // it may be as short as a subject.
+        let tail = clause.slice(text).trim_start_matches([',', ' ']);
+        if !before_text.is_empty()
+            && clause.slice(text).starts_with(',')
+            && tail.split_whitespace().take(3).count() >= 3
+        {
+            let sentence_content = trim_clause(text, sentence);
+            return (content_kind(doc, sentence_content), Some(sentence_content), None);
+        }
         if before_text.split_whitespace().take(3).count() >= 3 {
-            // "To prevent problems, he said, officials should be vigilant": a
-            // parenthetical attribution; the content is the whole sentence.
-            let tail = clause.slice(text).trim_start_matches([',', ' ']);
-            if clause.slice(text).starts_with(',') && tail.split_whitespace().take(3).count() >= 3 {
-                let sentence_content = trim_clause(text, sentence);
-                return (content_kind(doc, sentence_content), Some(sentence_content), None);
-            }
             let span = Span::new(before.start, before.start + before_text.len());
             return (content_kind(doc, span), Some(span), None);
         }
@@ -2775,5 +2780,13 @@ mod tests {
         assert!(a.iter().all(|a| !a.2.starts_with("Ines Arce")), "{a:?}");
         let b = extract("Ines Arce scolded him: “The crew deserves better,” she said.");
         assert!(b.iter().all(|a| !a.2.starts_with("Ines Arce")), "{b:?}");
+    }
+    #[test]
+    fn a_parenthetical_attribution_after_a_short_subject() {
+        let a = extract("Tourism, Ines Arce said, is the only industry the island has left.");
+        assert_eq!(
+            a[0].2,
+            "Tourism, Ines Arce said, is the only industry the island has left"
+        );
     }
 }
