@@ -2345,7 +2345,12 @@ mod tests {
         assert_eq!(a[0].2, "the plan “a ledger of broken promises.”");
         assert_eq!(a[0].3, "mixed");
         assert!(extract("The union called a meeting for Friday to discuss the offer.").is_empty());
-        assert!(extract("Council members called for a vote on “the harbour plan” next week.").is_empty());
+        // "called for" is a demand, whose object is not a label.
+        let b = extract("Council members called for a vote on “the harbour plan” next week.");
+        assert_eq!(
+            (b[0].1.as_str(), b[0].2.as_str()),
+            ("called for", "a vote on “the harbour plan” next week")
+        );
         assert!(extract("The so-called “harbour plan” was shelved by the board last year.").is_empty());
     }
 
