@@ -815,6 +815,34 @@ impl<'l> Grammar<'l> {
             return short_phrase || rest.iter().all(|w| self.lex.auxiliaries.contains(w));
         }
         let described = !np.pronoun && np.name.is_none();
+        // "Officials at Harbour Investigations, a division of the ministry,
+        // said": a post-modifier, then an appositive of its last noun.
+        if let Some((modifier, appositive)) = gap.split_once(',').filter(|_| described) {
+            let appositive = appositive.trim();
+            let inner = appositive.strip_suffix(',').unwrap_or(appositive);
+            let no_verbs = |part: &str| {
+                part.split_whitespace()
+                    .all(|w| self.lex.verb_class(w).is_none() && !self.lex.be_verbs.contains(w))
+            };
+            let modifier_words = modifier.split_whitespace().count();
+            if appositive.ends_with(',')
+                && !inner.contains([',', '“', '"', '”'])
+                && modifier
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| self.lex.prepositions.contains(w))
+                && inner
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| is_any_ignoring_ascii_case(w, &["a", "an", "the"]))
+                && modifier_words <= 8
+                && inner.split_whitespace().count() <= 12
+                && no_verbs(modifier)
+                && no_verbs(inner)
+            {
+                return true;
+            }
+        }
         if described && words.len() <= 10 && !gap.contains([',', '“', '"', '”']) {
             let first = words[0];
             let starts_modifier = self.lex.prepositions.contains(first)
@@ -1727,6 +1755,7 @@ impl<'l> Grammar<'l> {
             } else {
                 clause
             };
+            let clause = through_open_quote(doc, s, clause);
             return (content_kind(doc, clause), Some(clause), None);
         }
         // Nothing after the cue: the content is the clause before the speaker,
@@ -2116,6 +2145,19 @@ fn quote_opening_at<'d>(doc: &'d Document<'_>, text: &str, slice: &str) -> Optio
         .get(index)
         .filter(|q| q.open.is_some_and(|o| o.start == at))
         .map(|q| (index, q))
+}
+
+/// A reported clause that opens a quotation the sentence splitter cut short
+/// ("told Fox that “they hit him. … What they are doing is gaming it.”"),
+/// extended to the quotation's close in the same paragraph.
+fn through_open_quote(doc: &Document<'_>, s: usize, clause: Span) -> Span {
+    let paragraph = doc.paragraphs[doc.sentences[s].paragraph].span;
+    let last = clause.end.saturating_sub(1);
+    doc.quote_at(last)
+        .filter(|q| q.open.is_some_and(|o| o.start >= clause.start))
+        .and_then(|q| q.close)
+        .filter(|close| close.end > clause.end && paragraph.contains(close.start))
+        .map_or(clause, |close| Span::new(clause.start, close.end))
 }
 
 /// A gap between a speaker and the verb without a relative clause set off
@@ -2838,5 +2880,19 @@ mod tests {
     fn the_object_of_a_preposition_is_no_subject() {
         let a = extract("The fact-checkers rated half of Harbour claims as “false” last year.");
         assert!(a.iter().all(|a| a.0 != "Harbour"), "{a:?}");
+    }
+    #[test]
+    fn a_reported_clause_runs_to_the_end_of_its_quotation() {
+        let a = extract("Ines Arce told the Courier that “the crew did well. … What they need now is rest.”");
+        assert_eq!(
+            a[0].2,
+            "that “the crew did well. … What they need now is rest.”".trim_start_matches("that ")
+        );
+    }
+
+    #[test]
+    fn a_post_modifier_and_an_appositive_between_subject_and_verb() {
+        let a = extract("Officials at Harbour Investigations, a division of the ministry, said the fund was empty.");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("Officials", "the fund was empty"));
     }
 }
