@@ -1220,6 +1220,14 @@ impl<'l> Grammar<'l> {
             }
         };
         let _ = det;
+        // "told MSNBC's “Morning Joe” that …": an outlet's programme, named in
+        // quotation marks, is the audience, not what was said.
+        let owner = &i[..i.len() - rest.len()];
+        let rest = if owner.ends_with("'s") || owner.ends_with("’s") {
+            programme_title(rest).map_or(rest, |title| &rest[title..])
+        } else {
+            rest
+        };
         Ok((rest, &i[..i.len() - rest.len()]))
     }
 
@@ -1709,6 +1717,15 @@ impl<'l> Grammar<'l> {
             from = offset_in(text, word) + word.len();
         }
         let after = &text[from..sentence.end];
+        // "beamed and asked the crowd …": a conjunction right after the cue
+        // joins another verb; the cue itself reports nothing.
+        if after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "and" | "but" | "or"))
+        {
+            return (AttributionKind::Indirect, None, None);
+        }
         // Skip prepositional material up to "that" ("stated via video at the
         // Forum in June that …"); only a phrase that opens with a preposition
         // is skipped, so "said the fund was empty and that …" keeps its clause.
@@ -2145,6 +2162,22 @@ fn quote_opening_at<'d>(doc: &'d Document<'_>, text: &str, slice: &str) -> Optio
         .get(index)
         .filter(|q| q.open.is_some_and(|o| o.start == at))
         .map(|q| (index, q))
+}
+
+/// The length of a short quoted title at the start of `rest` (after one
+/// space): “Morning Joe”, "Face the Nation". Every word is capitalised.
+fn programme_title(rest: &str) -> Option<usize> {
+    const MOST_BYTES: usize = 48;
+    let inner = rest.strip_prefix(' ')?;
+    let open = inner.chars().next().filter(|&c| matches!(c, '“' | '"'))?;
+    let body = &inner[open.len_utf8()..];
+    let close = body[..floor_char_boundary(body, MOST_BYTES)].find(['”', '"'])?;
+    let title = &body[..close];
+    let capitalised = title
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w.len() <= 3);
+    let closing_len = body[close..].chars().next().map_or(1, char::len_utf8);
+    (capitalised && !title.trim().is_empty()).then_some(1 + open.len_utf8() + close + closing_len)
 }
 
 /// A reported clause that opens a quotation the sentence splitter cut short
@@ -2894,5 +2927,10 @@ mod tests {
     fn a_post_modifier_and_an_appositive_between_subject_and_verb() {
         let a = extract("Officials at Harbour Investigations, a division of the ministry, said the fund was empty.");
         assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("Officials", "the fund was empty"));
+    }
+    #[test]
+    fn a_programme_after_an_outlet_is_the_audience() {
+        let a = extract("Ines Arce told KVR’s “Harbour Hour” on Friday that the ferry will stop in May.");
+        assert_eq!(a[0].2, "the ferry will stop in May", "{a:?}");
     }
 }

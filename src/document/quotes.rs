@@ -112,6 +112,8 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
             '“' | '„' => mark(QuoteFamily::Double, Role::Open, true),
             '”' if is_space(prev) && is_wordy(next) => mark(QuoteFamily::Double, Role::Open, true),
             '”' => mark(QuoteFamily::Double, Role::Close, true),
+            // 6'3": feet and inches, not a quotation.
+            '"' if is_inch_mark(&para[..i]) => None,
             '"' => {
                 let role = match (is_opening_context(prev), is_closing_context(next)) {
                     (true, false) => Role::Open,
@@ -132,6 +134,16 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
         }
         prev = Some(c);
     }
+}
+
+/// Whether a straight double mark after `before` closes a height or length
+/// in feet and inches (`6'3"`, `5’11"`).
+fn is_inch_mark(before: &str) -> bool {
+    let feet = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    feet.len() < before.len()
+        && feet
+            .strip_suffix(['\'', '’'])
+            .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Single marks double as apostrophes: "don’t", "O’Brien", "’90s", "Natixis’".
@@ -400,6 +412,14 @@ mod tests {
         assert_eq!(
             content("“I'll go to the council's meeting in the ’90s style,” said Natixis’ chief."),
             ["I'll go to the council's meeting in the ’90s style,"]
+        );
+    }
+
+    #[test]
+    fn feet_and_inches_are_not_quotes() {
+        assert_eq!(
+            content("The letter says he is 6'3\" tall and \"in good health,\" his doctor wrote."),
+            ["in good health,"]
         );
     }
 
