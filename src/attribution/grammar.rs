@@ -845,7 +845,14 @@ impl<'l> Grammar<'l> {
         }
         if described && words.len() <= 10 && !gap.contains([',', '“', '"', '”']) {
             let first = words[0];
-            let starts_modifier = self.lex.prepositions.contains(first)
+            // "protesters marching through the streets": a participle phrase
+            // describes the subject, unless the participle is itself a cue.
+            let participle = first.ends_with("ing")
+                && first.starts_with(char::is_lowercase)
+                && self.lex.verb_class(first).is_none()
+                && !self.lex.quote_verbs.contains(first);
+            let starts_modifier = participle
+                || self.lex.prepositions.contains(first)
                 || matches!(first, "familiar" | "close" | "who" | "briefed" | "involved" | "with");
             let no_verbs = words[..words.len() - 1].iter().all(|w| !self.lex.be_verbs.contains(w));
             // Auxiliaries and adverbs may close the gap ("for the ministry has
@@ -1141,6 +1148,23 @@ impl<'l> Grammar<'l> {
         let lead = after.trim_start().trim_start_matches([',', ':']).trim_start();
         if let Some(found) = quote_opening_at(doc, text, lead) {
             return Some(found);
+        }
+        // "He said:" or "She continued:" closing its paragraph, the quotation
+        // opening the next one.
+        if after.trim() == ":" {
+            let next = doc.quotes.partition_point(|q| q.span().start < from);
+            let paragraph = doc.sentence_at(from).map(|s| doc.sentences[s].paragraph)?;
+            return doc
+                .quotes
+                .get(next)
+                .filter(|q| {
+                    q.depth == 0
+                        && doc
+                            .paragraphs
+                            .get(paragraph + 1)
+                            .is_some_and(|p| p.span.start == q.span().start)
+                })
+                .map(|q| (next, q));
         }
         // Only a short stretch after the cue can hold the adverbial: looking
         // further would cost the whole sentence for every cue in it.
@@ -1533,9 +1557,20 @@ impl<'l> Grammar<'l> {
     /// verb of its own before `until` ("Mira Holt wrote to the council", "The
     /// union met on Monday"): a name, an organisation or a pronoun.
     fn opening_subject(&self, doc: &Document<'_>, s: usize, until: usize) -> Option<SpeakerPhrase> {
+        const MOST_ADVERBIAL_WORDS: usize = 12;
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
-        let opening = &text[sentence.start..until];
+        let mut opening = &text[sentence.start..until];
+        // "During a speech on Monday, Vance attacked …": an adverbial phrase
+        // opening with a preposition and closed by a comma comes first.
+        let first_word = opening.split_whitespace().next().unwrap_or_default();
+        if self.lex.prepositions.contains(first_word) || self.lex.time_words.contains(first_word) {
+            let adverbial = opening.split_inclusive(',').next().unwrap_or_default();
+            let words = adverbial.split_whitespace().count();
+            if adverbial.ends_with(',') && words <= MOST_ADVERBIAL_WORDS && !adverbial.contains(['“', '"']) {
+                opening = opening[adverbial.len()..].trim_start();
+            }
+        }
         let (rest, nps) = self.speakers(opening).ok()?;
         // The subject must be followed by its own verb, not be the whole clause.
         let next_word = rest.split_whitespace().next().unwrap_or_default();
@@ -1691,20 +1726,6 @@ impl<'l> Grammar<'l> {
         // A quote right after the cue (with a comma or colon).
         if let Some((q, quote)) = self.quote_after_adverbial(doc, from, sentence.end) {
             return (AttributionKind::Direct, Some(quote.content), Some(q));
-        }
-        // "He said:" closing its paragraph, the quotation opening the next one.
-        if after.trim() == ":" {
-            let next = doc.quotes.partition_point(|q| q.span().start < from);
-            let paragraph = doc.sentences[s].paragraph;
-            if let Some(quote) = doc.quotes.get(next).filter(|q| {
-                q.depth == 0
-                    && doc
-                        .paragraphs
-                        .get(paragraph + 1)
-                        .is_some_and(|p| p.span.start == q.span().start)
-            }) {
-                return (AttributionKind::Direct, Some(quote.content), Some(next));
-            }
         }
         // "said Friday that …", "said Wednesday night the fund …": a time
         // adverbial right after the cue says when, not what.
@@ -2932,5 +2953,25 @@ mod tests {
     fn a_programme_after_an_outlet_is_the_audience() {
         let a = extract("Ines Arce told KVR’s “Harbour Hour” on Friday that the ferry will stop in May.");
         assert_eq!(a[0].2, "the ferry will stop in May", "{a:?}");
+    }
+    #[test]
+    fn a_participle_phrase_describes_the_subject() {
+        let a = extract("Protesters marching through the square chanted “Open the pier!”");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Protesters", "chanted"), "{a:?}");
+    }
+
+    #[test]
+    fn an_opening_adverbial_before_the_subject_of_a_participle() {
+        let a = extract("During a speech on Monday, Ines Arce attacked the plan, saying, “It sinks the ferry.”");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Ines Arce", "saying"), "{a:?}");
+    }
+
+    #[test]
+    fn a_quote_verb_and_a_colon_at_the_end_of_a_paragraph() {
+        let a = extract("Ines Arce continued:\n\n“The ferry is the island.”\n");
+        assert_eq!(
+            (a[0].1.as_str(), a[0].2.as_str()),
+            ("continued", "The ferry is the island.")
+        );
     }
 }
