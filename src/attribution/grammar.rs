@@ -349,6 +349,12 @@ impl<'l> Grammar<'l> {
 
     fn pronoun_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
         let (rest, word) = self.token(i)?;
+        // "He’s claiming": the pronoun, then a contracted "is" or "has" for
+        // the gap before the verb.
+        let (rest, word) = match word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+            Some(stem) if self.lex.is_pronoun(stem) => (&i[stem.len()..], stem),
+            _ => (rest, word),
+        };
         if !self.lex.is_pronoun(word) {
             return fail(i);
         }
@@ -790,9 +796,11 @@ impl<'l> Grammar<'l> {
                 return true;
             }
         }
+        // "has recently", "cynically": auxiliaries and adverbs in -ly.
+        let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
         if words
             .iter()
-            .all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(',')))
+            .all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(',')) || adverb(w))
             && !gap.contains(',')
         {
             return true;
@@ -1208,8 +1216,13 @@ impl<'l> Grammar<'l> {
         if first.eq_ignore_ascii_case("for") || first.eq_ignore_ascii_case("on") || first.eq_ignore_ascii_case("off") {
             return false;
         }
+        // "Mr." and other abbreviations may sit in the object; a full stop may not.
+        let full_stop = object
+            .split_whitespace()
+            .any(|w| w.contains('.') && !self.lex.abbreviations.contains(w));
         object.split_whitespace().count() <= MOST_WORDS
-            && !object.contains([',', ';', ':', '.', '(', ')'])
+            && !full_stop
+            && !object.contains([',', ';', ':', '(', ')'])
             && quote_opening_at(doc, text, &after[opening..]).is_some()
     }
 
@@ -1339,6 +1352,12 @@ impl<'l> Grammar<'l> {
             }
             let gap = without_relative_clause(&text[rest_at..cue.span.start]);
             let gap = self.without_progressive_be(gap, cue.span.slice(text));
+            // "Mr. Obama's remarks": a possessive right before a noun-like
+            // verb form owns it; it does not say it.
+            let possessive = |np: &Np<'_>| !np.pronoun && (np.extent.ends_with("'s") || np.extent.ends_with("’s"));
+            if gap.trim().is_empty() && nps.last().is_some_and(possessive) {
+                continue;
+            }
             if after_preposition && !gap.trim_start().starts_with(", who") {
                 continue;
             }
@@ -1731,7 +1750,10 @@ impl<'l> Grammar<'l> {
         // adverbial right after the cue says when, not what.
         let mut from = from;
         for word in after.split_whitespace().take(3) {
-            let is_time = self.lex.time_words.contains(word) && !self.lex.prepositions.contains(word);
+            // "Friday's decision" is a noun phrase, not a time.
+            let is_time = self.lex.time_words.contains(word)
+                && !self.lex.prepositions.contains(word)
+                && !word.contains(['\'', '’']);
             if !is_time {
                 break;
             }
@@ -2973,5 +2995,25 @@ mod tests {
             (a[0].1.as_str(), a[0].2.as_str()),
             ("continued", "The ferry is the island.")
         );
+    }
+    #[test]
+    fn a_possessive_day_and_a_titled_possessive_in_a_label() {
+        let a = extract("Oskar Lind called Friday’s ruling a “huge win for the island.”");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "Friday’s ruling a “huge win for the island.”");
+        let b = extract("Ines Arce called Mr. Lind’s remarks “a wake-up call” for the council.");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!((b[0].0.as_str(), b[0].1.as_str()), ("Ines Arce", "called"));
+    }
+
+    #[test]
+    fn an_adverb_between_subject_and_verb() {
+        let a = extract("Oskar Lind cynically dismissed the audit as “theatre for the council.”");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Oskar Lind", "dismissed"), "{a:?}");
+    }
+    #[test]
+    fn a_pronoun_with_a_contracted_be_before_a_progressive_cue() {
+        let a = extract("She’s claiming that the ferry “never ran on time.”");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("She", "claiming"), "{a:?}");
     }
 }
