@@ -1354,6 +1354,14 @@ impl<'l> Grammar<'l> {
             let gap = self.without_progressive_be(gap, cue.span.slice(text));
             // "Mr. Obama's remarks": a possessive right before a noun-like
             // verb form owns it; it does not say it.
+            // "Vance had shown bad judgment": what a person shows is not a report.
+            if self.lex.evidence_verbs.contains(cue.span.slice(text))
+                && nps
+                    .iter()
+                    .any(|np| matches!(np.class, SpeakerClass::Person | SpeakerClass::PronounUnresolved))
+            {
+                continue;
+            }
             let possessive = |np: &Np<'_>| !np.pronoun && (np.extent.ends_with("'s") || np.extent.ends_with("’s"));
             if gap.trim().is_empty() && nps.last().is_some_and(possessive) {
                 continue;
@@ -1615,7 +1623,21 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         let cue_text = cue.span.slice(text);
-        if !cue_text.ends_with("ing") || !text[sentence.start..cue.span.start].trim_end().ends_with(',') {
+        let before = text[sentence.start..cue.span.start].trim_end();
+        // "issued a statement Friday saying …": a participle right after a
+        // message (and when it came) carries what the sender said.
+        let after_message = || {
+            let mut words = before
+                .split_whitespace()
+                .rev()
+                .skip_while(|w| self.lex.time_words.contains(w));
+            words.next().is_some_and(|w| {
+                let singular = w.strip_suffix('s').unwrap_or(w);
+                w.starts_with(char::is_lowercase)
+                    && (self.lex.document_heads.contains(w) || self.lex.document_heads.contains(singular))
+            })
+        };
+        if !cue_text.ends_with("ing") || !(before.ends_with(',') || after_message()) {
             return false;
         }
         let earlier_index = latest_cue_before(found, s, cue);
@@ -3015,5 +3037,26 @@ mod tests {
     fn a_pronoun_with_a_contracted_be_before_a_progressive_cue() {
         let a = extract("She’s claiming that the ferry “never ran on time.”");
         assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("She", "claiming"), "{a:?}");
+    }
+    #[test]
+    fn a_participle_after_a_message_reports_its_sender() {
+        let a = extract("The harbour board issued a statement on Friday calling the strike “a disgrace.”");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str()),
+            ("The harbour board", "calling"),
+            "{a:?}"
+        );
+        let b = extract("Oskar Lind posted a series of tweets early Friday saying that the ferry was late.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Oskar Lind", "the ferry was late"),
+            "{b:?}"
+        );
+    }
+    #[test]
+    fn a_person_shows_nothing_a_poll_shows_a_finding() {
+        assert!(extract("Ines Arce had shown poor judgment in the ferry talks.").is_empty());
+        let a = extract("The harbour records show that the ferry was late 40 times.");
+        assert_eq!(a[0].2, "the ferry was late 40 times");
     }
 }

@@ -279,6 +279,8 @@ pub struct Lexicon {
     pub naming_verbs: WordSet,
     /// Collective nouns that take a plural verb ("police say").
     pub plural_collectives: WordSet,
+    /// Verbs that report what evidence shows, whose subject is never a person.
+    pub evidence_verbs: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -351,7 +353,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 23] = [
+        let word_lists: [&[String]; 24] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -375,6 +377,7 @@ impl Lexicon {
             &lists.legal_context,
             &lists.naming_verbs,
             &lists.plural_collectives,
+            &lists.evidence_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -428,7 +431,8 @@ impl Lexicon {
             legal_context: set(20),
             naming_verbs: set(21),
             plural_collectives: set(22),
-            title_starts: set(23),
+            evidence_verbs: set(23),
+            title_starts: set(24),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
         }

@@ -240,7 +240,8 @@ impl RuleSet {
             time_words,
             prepositions,
             legal_context,
-            plural_collectives
+            plural_collectives,
+            evidence_verbs
         );
         self.speaker_origins
             .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {

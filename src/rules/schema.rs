@@ -370,6 +370,8 @@ pub struct LexiconLists {
     pub legal_context: Vec<String>,
     /// Collective nouns that take a plural verb ("police say", "staff say").
     pub plural_collectives: Vec<String>,
+    /// Verbs that report only what evidence shows ("the poll shows"), never a person.
+    pub evidence_verbs: Vec<String>,
 }
 
 /// A known speaker.
