@@ -1352,16 +1352,18 @@ impl<'l> Grammar<'l> {
             }
             let gap = without_relative_clause(&text[rest_at..cue.span.start]);
             let gap = self.without_progressive_be(gap, cue.span.slice(text));
-            // "Mr. Obama's remarks": a possessive right before a noun-like
-            // verb form owns it; it does not say it.
             // "Vance had shown bad judgment": what a person shows is not a report.
-            if self.lex.evidence_verbs.contains(cue.span.slice(text))
-                && nps
-                    .iter()
-                    .any(|np| matches!(np.class, SpeakerClass::Person | SpeakerClass::PronounUnresolved))
-            {
+            let personal = |np: &Np<'_>| {
+                np.class == SpeakerClass::Person
+                    || (np.pronoun
+                        && !self.lex.pronouns_neuter.contains(np.text)
+                        && !self.lex.pronouns_plural.contains(np.text))
+            };
+            if self.lex.evidence_verbs.contains(cue.span.slice(text)) && nps.iter().any(personal) {
                 continue;
             }
+            // "Mr. Obama's remarks": a possessive right before a noun-like
+            // verb form owns it; it does not say it.
             let possessive = |np: &Np<'_>| !np.pronoun && (np.extent.ends_with("'s") || np.extent.ends_with("’s"));
             if gap.trim().is_empty() && nps.last().is_some_and(possessive) {
                 continue;
