@@ -1768,6 +1768,17 @@ impl<'l> Grammar<'l> {
         let after = &text[from..sentence.end];
         // A quote right after the cue (with a comma or colon).
         if let Some((q, quote)) = self.quote_after_adverbial(doc, from, sentence.end) {
+            // "said “budget reforms” and new taxes would pay for it": the
+            // quotation opens a clause that goes on after it.
+            let close = quote.close.map_or(quote.content.end, |c| c.end).min(sentence.end);
+            let next_word = text[close..sentence.end].split_whitespace().next().unwrap_or_default();
+            let clause_goes_on = (matches!(next_word, "and" | "or" | "would" | "will" | "could")
+                || self.lex.be_verbs.contains(next_word))
+                && quote.open.is_some_and(|o| o.start >= from);
+            if clause_goes_on {
+                let clause = trim_clause(text, Span::new(quote.span().start, sentence.end));
+                return (AttributionKind::Mixed, Some(clause), None);
+            }
             return (AttributionKind::Direct, Some(quote.content), Some(q));
         }
         // "said Friday that …", "said Wednesday night the fund …": a time
@@ -1775,13 +1786,19 @@ impl<'l> Grammar<'l> {
         let mut from = from;
         for word in after.split_whitespace().take(3) {
             // "Friday's decision" is a noun phrase, not a time.
-            let is_time = self.lex.time_words.contains(word)
-                && !self.lex.prepositions.contains(word)
-                && !word.contains(['\'', '’']);
+            let bare = word.strip_suffix(',').unwrap_or(word);
+            let is_time = self.lex.time_words.contains(bare)
+                && !self.lex.prepositions.contains(bare)
+                && !bare.contains(['\'', '’']);
             if !is_time {
                 break;
             }
-            from = offset_in(text, word) + word.len();
+            // "a message posted Friday, Vance said …": a comma closes the
+            // adverbial, and what follows it is another clause.
+            from = offset_in(text, word) + bare.len();
+            if bare.len() < word.len() {
+                break;
+            }
         }
         let after = &text[from..sentence.end];
         // "beamed and asked the crowd …": a conjunction right after the cue
@@ -3060,5 +3077,22 @@ mod tests {
         assert!(extract("Ines Arce had shown poor judgment in the ferry talks.").is_empty());
         let a = extract("The harbour records show that the ferry was late 40 times.");
         assert_eq!(a[0].2, "the ferry was late 40 times");
+    }
+    #[test]
+    fn a_quotation_that_opens_a_longer_clause() {
+        let a = extract("Oskar Lind said “harbour reforms” and a new levy would pay for the ferry.");
+        assert_eq!(a[0].2, "“harbour reforms” and a new levy would pay for the ferry");
+        assert_eq!(a[0].3, "mixed");
+    }
+
+    #[test]
+    fn a_message_posted_on_a_day_is_no_speaker() {
+        let a = extract("In a message posted Friday, Ines Arce said the ferry would run in May.");
+        assert!(a.iter().all(|a| !a.2.starts_with("Friday")), "{a:?}");
+        assert!(
+            a.iter()
+                .any(|a| a.0 == "Ines Arce" && a.2 == "the ferry would run in May"),
+            "{a:?}"
+        );
     }
 }
