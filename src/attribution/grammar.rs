@@ -1706,7 +1706,9 @@ impl<'l> Grammar<'l> {
                 continue;
             };
             let named = nps.iter().all(|np| np.name.is_some() && !np.pronoun);
-            if !named || !text[offset_in(text, rest)..cue.span.start].trim().is_empty() {
+            // A name may run past the participle ("Saying Grace"): then it is no subject.
+            let rest_at = offset_in(text, rest);
+            if !named || rest_at > cue.span.start || !text[rest_at..cue.span.start].trim().is_empty() {
                 continue;
             }
             let (after, recipient) = self.recipient(cue.span.slice(text), &text[cue.span.end..sentence.end]);
@@ -3094,5 +3096,11 @@ mod tests {
                 .any(|a| a.0 == "Ines Arce" && a.2 == "the ferry would run in May"),
             "{a:?}"
         );
+    }
+    #[test]
+    fn a_relative_clause_running_past_a_participle_is_no_name() {
+        // Once panicked: the speaker phrase ended after the participle.
+        let a = extract("But waiting, they admitted, could open them up to criticism from Harbourites, who were demanding an inquiry.");
+        assert!(a.iter().all(|a| a.1 != "demanding"), "{a:?}");
     }
 }
