@@ -550,12 +550,40 @@ impl<'l> Grammar<'l> {
         self.appositive_body(body_start)
     }
 
+    /// Where an appositive's body ends: at the first comma, other clause
+    /// punctuation or quote mark, or a full stop that is not part of an
+    /// abbreviation (", a former U.S. ambassador,", ", Mr. Lind's deputy,").
+    fn appositive_end(&self, body_start: &str) -> usize {
+        // An appositive is at most 16 words; looking further is wasted.
+        const MOST_BYTES: usize = 256;
+        let limit = floor_char_boundary(body_start, MOST_BYTES);
+        let mut from = 0;
+        while let Some(k) = body_start[from..limit].find([',', '.', ';', ':', '“', '"', '”', '(', ')']) {
+            let at = from + k;
+            if !body_start[at..].starts_with('.') {
+                return at;
+            }
+            let word_start = body_start[..at].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+            let word_end = body_start[at..]
+                .find(|c: char| c.is_whitespace() || c == ',')
+                .map_or(body_start.len(), |e| at + e);
+            let inside_word = body_start[at + 1..].starts_with(char::is_alphanumeric);
+            if !inside_word && !self.lex.abbreviations.contains(&body_start[word_start..word_end]) {
+                return at;
+            }
+            from = at + 1;
+        }
+        if limit < body_start.len() {
+            limit
+        } else {
+            body_start.len()
+        }
+    }
+
     /// The appositive after its opening comma, up to and including its closing comma.
     fn appositive_body<'a>(&self, body_start: &'a str) -> Res<'a, (&'a str, Option<&'a str>)> {
         let i = body_start;
-        let end = body_start
-            .find([',', '.', ';', ':', '“', '"', '”', '(', ')'])
-            .unwrap_or(body_start.len());
+        let end = self.appositive_end(body_start);
         let body = &body_start[..end];
         // Closed by a comma, or by the full stop ending the sentence
         // ("…,” said Tomas Lindqvist, a councillor.").
@@ -765,6 +793,11 @@ impl<'l> Grammar<'l> {
         }
         let head = np.text.split_whitespace().next_back().unwrap_or_default();
         if self.lex.plural_collectives.contains(head) {
+            return false;
+        }
+        // "Republicans say", "Harbourites say": one capitalised word in -s
+        // before a bare verb names a group (a singular "Jones" takes "says").
+        if !np.text.contains(' ') && np.text.ends_with('s') && !np.text.ends_with("ss") {
             return false;
         }
         match np.class {
@@ -3102,5 +3135,19 @@ mod tests {
         // Once panicked: the speaker phrase ended after the participle.
         let a = extract("But waiting, they admitted, could open them up to criticism from Harbourites, who were demanding an inquiry.");
         assert!(a.iter().all(|a| a.1 != "demanding"), "{a:?}");
+    }
+    #[test]
+    fn an_abbreviation_inside_an_appositive() {
+        let a = extract("Derek Mitchell, a former U.S. ambassador to Averland, said the talks had stalled.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Derek Mitchell", "the talks had stalled"),
+            "{a:?}"
+        );
+    }
+    #[test]
+    fn a_capitalised_plural_takes_a_bare_verb() {
+        let a = extract("Harbourites say they have several questions for the board.");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Harbourites", "say"), "{a:?}");
     }
 }
