@@ -2070,7 +2070,12 @@ impl<'l> Grammar<'l> {
         for sentence in &doc.sentences {
             let slice = sentence.span.slice(text);
             let mut index = 0;
-            while index < slice.len() {
+            while let Some(&byte) = slice.as_bytes().get(index) {
+                // An ASCII byte other than a capital starts no name: step over it undecoded.
+                if byte.is_ascii() && !byte.is_ascii_uppercase() {
+                    index += 1;
+                    continue;
+                }
                 let rest = &slice[index..];
                 let at_word_start = rest.starts_with(char::is_uppercase)
                     && slice[..index]
