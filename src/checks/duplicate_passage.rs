@@ -140,7 +140,10 @@ impl Check for DuplicatePassage {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
         // triple hash -> first sentence containing it
-        let mut first_seen: FxHashMap<u64, usize> = FxHashMap::default();
+        // About one triple per word, and English words take six bytes or so
+        // with their space: sized once, the map is not rebuilt as it fills.
+        let mut first_seen: FxHashMap<u64, usize> =
+            FxHashMap::with_capacity_and_hasher(doc.text.len() / 8, Default::default());
         let mut words = Vec::new();
         let mut triples = Vec::new();
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
