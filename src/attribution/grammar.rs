@@ -147,9 +147,11 @@ impl<'l> Grammar<'l> {
     /// apostrophe after s ("Natixis’"); the dot of an initial or a listed
     /// abbreviation ("T.N.", "Dr.").
     fn token<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
-        let mut end = 0;
-        let mut prev = None;
-        let mut index = 0;
+        // A leading run of ASCII letters and digits (most of most words) is
+        // taken without decoding; the loop below goes on from where it ends.
+        let mut index = i.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(i.len());
+        let mut end = index;
+        let mut prev = index.checked_sub(1).map(|last| char::from(i.as_bytes()[last]));
         while let Some(c) = char_at(i, index) {
             let after = index + c.len_utf8();
             if c.is_alphanumeric() {
@@ -2101,7 +2103,12 @@ impl<'l> Grammar<'l> {
         for sentence in &doc.sentences {
             let slice = sentence.span.slice(text);
             let mut index = 0;
-            while index < slice.len() {
+            while let Some(&byte) = slice.as_bytes().get(index) {
+                // An ASCII byte other than a capital starts no name: step over it undecoded.
+                if byte.is_ascii() && !byte.is_ascii_uppercase() {
+                    index += 1;
+                    continue;
+                }
                 let rest = &slice[index..];
                 let at_word_start = rest.starts_with(char::is_uppercase)
                     && slice[..index]
@@ -2221,7 +2228,8 @@ impl<'l> Grammar<'l> {
 /// A short quoted fragment inside the writer's sentence ("a “daring” move",
 /// "a “zero COVID” policy"): it starts in lower case, or is a word or two.
 pub fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
-    let words = quote.word_count(&doc.text);
+    // Only counts up to seven matter: a long quotation is not read to its end.
+    let words = doc.slice(quote.content).split_whitespace().take(7).count();
     let lowercase = doc
         .slice(quote.content)
         .trim_start()
@@ -2235,7 +2243,8 @@ pub fn is_fragment(doc: &Document<'_>, quote: &Quote) -> bool {
 fn is_title(doc: &Document<'_>, quote: &Quote) -> bool {
     const MOST_WORDS: usize = 6;
     let content = doc.slice(quote.content).trim().trim_end_matches([',', '.']);
-    let words: Vec<&str> = content.split_whitespace().collect();
+    // One word more than a title may have is enough to rule it out.
+    let words: Vec<&str> = content.split_whitespace().take(MOST_WORDS + 1).collect();
     let long_words_capitalised = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)

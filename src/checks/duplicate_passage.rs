@@ -37,74 +37,85 @@ declare_check! {
 const MIN_WORDS: usize = 8;
 const MIN_SHARED: f64 = 0.6;
 
-/// A word's comparison key, in a stack buffer unless it is unusually long.
-struct Key {
-    buffer: [u8; 64],
-    len: usize,
-    spilled: Vec<u8>,
+/// What one ASCII byte adds to a word's comparison key: its lowercase form
+/// for a letter or digit, [`SPACE`] for whitespace (as `char::is_whitespace`
+/// sees it: tab to carriage return, and space), [`NOTHING`] for the rest.
+const ASCII_KEY: [u8; 128] = {
+    let mut table = [NOTHING; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            table[b] = SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+const NOTHING: u8 = 0;
+const SPACE: u8 = 1;
+
+/// FNV-1a over a word's comparison key, a byte at a time, so the key is never
+/// stored. Only equality matters: equal keys give equal hashes.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn add_key_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
 }
 
-impl Key {
-    fn new() -> Self {
-        Key {
-            buffer: [0; 64],
-            len: 0,
-            spilled: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, bytes: &[u8]) {
-        if self.spilled.is_empty() && self.len + bytes.len() <= self.buffer.len() {
-            self.buffer[self.len..self.len + bytes.len()].copy_from_slice(bytes);
-            self.len += bytes.len();
-        } else {
-            if self.spilled.is_empty() {
-                self.spilled.extend_from_slice(&self.buffer[..self.len]);
-            }
-            self.spilled.extend_from_slice(bytes);
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        if self.spilled.is_empty() {
-            &self.buffer[..self.len]
-        } else {
-            &self.spilled
-        }
-    }
+/// The hash of a finished word: its key's hash with an end mark, so "ab c"
+/// and "a bc" differ.
+fn end_word(hash: u64) -> u64 {
+    add_key_byte(hash, 0xff)
 }
 
-/// The hash of a word's comparison key: its letters and digits, lowercased,
-/// hashed in one call. ASCII words (the common case) skip character decoding;
-/// both paths build the same key bytes, so "dont" and "don’t" still agree.
-fn word_hash(word: &str) -> u64 {
-    let mut key = Key::new();
-    if word.is_ascii() && word.len() <= key.buffer.len() {
-        for &b in word.as_bytes() {
-            // Write every byte, keep only letters and digits: no branch per byte.
-            key.buffer[key.len] = b.to_ascii_lowercase();
-            key.len += usize::from(b.is_ascii_alphanumeric());
-        }
-    } else {
-        let mut utf8 = [0u8; 4];
-        for c in word
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-        {
-            key.push(c.encode_utf8(&mut utf8).as_bytes());
-        }
-    }
-    let mut hasher = FxHasher::default();
-    hasher.write(key.bytes());
-    // Mark the word's end, so "ab c" and "a bc" differ.
-    hasher.write_u8(0xff);
-    hasher.finish()
-}
-
+/// The hash of every whitespace-separated word's comparison key (its letters
+/// and digits, lowercased) in `sentence`, in one pass over its bytes. ASCII
+/// bytes (the common case) need one table look-up and no character decoding;
+/// other characters add the UTF-8 bytes of their lowercase form, so "dont"
+/// and "don’t" still agree.
 fn word_hashes(sentence: &str, out: &mut Vec<u64>) {
     out.clear();
-    out.extend(sentence.split_whitespace().map(word_hash));
+    let bytes = sentence.as_bytes();
+    let mut hash = FNV_OFFSET;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let space = if let Some(&key) = ASCII_KEY.get(usize::from(b)) {
+            i += 1;
+            if key > SPACE {
+                hash = add_key_byte(hash, key);
+            }
+            key == SPACE
+        } else {
+            let c = sentence[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                let mut utf8 = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    for &byte in lower.encode_utf8(&mut utf8).as_bytes() {
+                        hash = add_key_byte(hash, byte);
+                    }
+                }
+            }
+            c.is_whitespace()
+        };
+        if space {
+            if in_word {
+                out.push(end_word(hash));
+                hash = FNV_OFFSET;
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    if in_word {
+        out.push(end_word(hash));
+    }
 }
 
 /// Hashes of the word triples of a sentence, sorted and deduplicated.
@@ -129,7 +140,10 @@ impl Check for DuplicatePassage {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let doc = &ctx.analysis.document;
         // triple hash -> first sentence containing it
-        let mut first_seen: FxHashMap<u64, usize> = FxHashMap::default();
+        // About one triple per word, and English words take six bytes or so
+        // with their space: sized once, the map is not rebuilt as it fills.
+        let mut first_seen: FxHashMap<u64, usize> =
+            FxHashMap::with_capacity_and_hasher(doc.text.len() / 8, Default::default());
         let mut words = Vec::new();
         let mut triples = Vec::new();
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
@@ -171,8 +185,32 @@ impl Check for DuplicatePassage {
 
 #[cfg(test)]
 mod tests {
-    use super::word_hash;
+    use super::word_hashes;
     use crate::checks::test_support::{assert_clean, assert_flags};
+
+    fn word_hash(word: &str) -> u64 {
+        let mut hashes = Vec::new();
+        word_hashes(word, &mut hashes);
+        assert_eq!(hashes.len(), 1, "one word: {word:?}");
+        hashes[0]
+    }
+
+    #[test]
+    fn words_split_at_any_whitespace() {
+        let mut hashes = Vec::new();
+        word_hashes(" Port\u{a0}Averley\u{b}June,\tnext  ", &mut hashes);
+        assert_eq!(
+            hashes,
+            [
+                word_hash("port"),
+                word_hash("averley"),
+                word_hash("june"),
+                word_hash("next")
+            ]
+        );
+        word_hashes(" \u{2009} ", &mut hashes);
+        assert!(hashes.is_empty());
+    }
 
     #[test]
     fn words_compare_by_letters_and_digits_ignoring_case() {

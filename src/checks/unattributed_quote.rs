@@ -66,9 +66,6 @@ impl Check for UnattributedQuote {
             // A closing mark with no opening one: where the quote begins is
             // unknown, and unbalanced-quote reports the mark.
             let Some(open) = quote.open else { continue };
-            if crate::attribution::grammar::is_fragment(doc, quote) {
-                continue;
-            }
             let attributed = attributed_quotes[q]
                 || attributed_paragraphs[quote.first_paragraph]
                 || {
@@ -80,7 +77,8 @@ impl Check for UnattributedQuote {
                         .any(|c| c.overlaps(quote.content))
                 }
                 || has_reporting_verb(doc, open.start);
-            if attributed {
+            // The look-ups above are cheaper than reading the quote's words.
+            if attributed || crate::attribution::grammar::is_fragment(doc, quote) {
                 continue;
             }
             let content = doc.slice(quote.content).trim();

@@ -73,15 +73,22 @@ fn is_wordy(c: Option<char>) -> bool {
 /// Classify the quote marks of one paragraph.
 fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
     let para = block.slice(text);
-    let mut prev: Option<char> = None;
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    // Every mark starts with one of these bytes (“ ” „ ‘ ’ with 0xE2, « » with
+    // 0xC2): the bytes between them are skipped without decoding.
+    while let Some(skip) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xc2 | 0xe2))
+    {
+        i += skip;
+        let Some(c) = para[i..].chars().next() else { break };
+        let prev = para[..i].chars().next_back();
+        let next = para[i + c.len_utf8()..].chars().next();
         // Typewriter doubles: ''…'' (and ``…'' from treebank-style text) are
         // one double mark of two characters.
         if matches!((c, next), ('\'', Some('\'')) | ('`', Some('`'))) {
-            chars.next();
-            let after = chars.peek().map(|&(_, n)| n);
+            let after = para[i + 2..].chars().next();
             let role = if c == '`' || (is_opening_context(prev) && !is_closing_context(after)) {
                 Role::Open
             } else if is_closing_context(after) {
@@ -95,7 +102,7 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
                 role,
                 explicit: false,
             });
-            prev = Some(c);
+            i += 2;
             continue;
         }
         let span = Span::new(block.start + i, block.start + i + c.len_utf8());
@@ -132,7 +139,7 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
         if let Some(m) = found {
             marks.push(m);
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
 }
 

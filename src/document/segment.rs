@@ -16,20 +16,29 @@ const OPENERS: &[char] = &['“', '"', '‘', '\'', '(', '[', '«', '„', '‹'
 pub fn split_sentences(text: &str, block: Span, lexicon: &Lexicon, out: &mut Vec<Span>) {
     let para = block.slice(text);
     let mut start = 0usize;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = para.as_bytes();
+    let mut from = 0;
+    // A sentence end starts with '.', '?', '!' or the 0xE2 lead byte of '…':
+    // the bytes between them are skipped without decoding.
+    while let Some(skip) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xe2))
+    {
+        let i = from + skip;
+        let Some(c) = para[i..].chars().next() else { break };
+        from = i + c.len_utf8();
         if !matches!(c, '.' | '?' | '!' | '…') {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = iter.peek() {
+        let mut end = from;
+        while let Some(next) = para[end..].chars().next() {
             if matches!(next, '.' | '?' | '!' | '…') || CLOSERS.contains(&next) {
-                end = j + next.len_utf8();
-                iter.next();
+                end += next.len_utf8();
             } else {
                 break;
             }
         }
+        from = end;
         let rest = &para[end..];
         if !rest.starts_with(char::is_whitespace) {
             continue;

@@ -133,47 +133,41 @@ impl JsonReporter {
 
 /// Write pretty JSON `value` as if it were nested `depth` levels deep in a
 /// pretty document: every line after the first indented by two spaces per
-/// level. JSON strings never hold a raw line break, so lines are safe to
-/// indent. At most [`INDENT_CHUNK`] bytes are held before they are written.
+/// level. The bytes are those `serde_json::to_writer_pretty` writes, with the
+/// deeper indentation written directly (no second pass over the lines). At
+/// most [`CHUNK`] bytes are held before they are written.
 pub fn write_pretty_nested(out: &mut dyn io::Write, value: &impl Serialize, depth: usize) -> io::Result<()> {
-    let mut indented = Indented {
+    let mut chunked = Chunked {
         out,
-        indent: "  ".repeat(depth).into_bytes(),
-        pending: Vec::with_capacity(INDENT_CHUNK),
+        pending: Vec::with_capacity(CHUNK),
     };
-    serde_json::to_writer_pretty(&mut indented, value)?;
-    indented.drain()
+    let mut serializer = serde_json::Serializer::with_formatter(&mut chunked, NestedPretty::at(depth));
+    value.serialize(&mut serializer)?;
+    chunked.drain()
 }
 
-/// How much serialised JSON [`Indented`] collects before indenting and writing it.
-const INDENT_CHUNK: usize = 16 * 1024;
+/// How much serialised JSON [`Chunked`] collects before writing it.
+const CHUNK: usize = 16 * 1024;
 
-/// Indents every line it writes after the first. serde_json writes token by
-/// token; collecting a chunk first keeps the line scan and the writes few.
-struct Indented<'w> {
+/// Collects serde_json's many small writes and passes them on in chunks.
+struct Chunked<'w> {
     out: &'w mut dyn io::Write,
-    indent: Vec<u8>,
     pending: Vec<u8>,
 }
 
-impl Indented<'_> {
+impl Chunked<'_> {
     fn drain(&mut self) -> io::Result<()> {
-        let mut rest = &self.pending[..];
-        while let Some(newline) = memchr::memchr(b'\n', rest) {
-            self.out.write_all(&rest[..=newline])?;
-            self.out.write_all(&self.indent)?;
-            rest = &rest[newline + 1..];
-        }
-        self.out.write_all(rest)?;
+        self.out.write_all(&self.pending)?;
         self.pending.clear();
         Ok(())
     }
 }
 
-impl io::Write for Indented<'_> {
+impl io::Write for Chunked<'_> {
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.pending.extend_from_slice(buf);
-        if self.pending.len() >= INDENT_CHUNK {
+        if self.pending.len() >= CHUNK {
             self.drain()?;
         }
         Ok(buf.len())
@@ -182,6 +176,97 @@ impl io::Write for Indented<'_> {
     fn flush(&mut self) -> io::Result<()> {
         self.drain()?;
         self.out.flush()
+    }
+}
+
+/// serde_json's pretty layout (two spaces per level, `": "` after keys,
+/// `[]` and `{}` when empty) starting `depth` levels deep.
+struct NestedPretty {
+    depth: usize,
+    /// Whether the array or object being written has a value yet.
+    has_value: bool,
+}
+
+impl NestedPretty {
+    fn at(depth: usize) -> Self {
+        NestedPretty {
+            depth,
+            has_value: false,
+        }
+    }
+
+    /// A line break and the indentation of the current depth.
+    fn new_line<W: ?Sized + io::Write>(&self, writer: &mut W) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        writer.write_all(b"\n")?;
+        let mut width = 2 * self.depth;
+        while width > 0 {
+            let step = width.min(SPACES.len());
+            writer.write_all(&SPACES[..step])?;
+            width -= step;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(mark)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, writer: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(mark)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
+    }
+}
+
+impl serde_json::ser::Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -340,6 +425,20 @@ mod tests {
             .unwrap();
             whole.push(b'\n');
             assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+        }
+    }
+
+    /// Nested output is serde_json's pretty output with every line after the
+    /// first indented by the depth, at any depth and for empty containers.
+    #[test]
+    fn nested_output_is_pretty_output_indented() {
+        let value = serde_json::json!({"a": [1, [], {}, {"b": [true, null, "x\ny"]}], "c": {"d": []}});
+        for depth in [0, 1, 2, 31, 32, 33, 70] {
+            let mut nested = Vec::new();
+            write_pretty_nested(&mut nested, &value, depth).unwrap();
+            let indent = format!("\n{}", "  ".repeat(depth));
+            let expected = serde_json::to_string_pretty(&value).unwrap().replace('\n', &indent);
+            assert_eq!(String::from_utf8(nested).unwrap(), expected, "depth {depth}");
         }
     }
 
