@@ -797,7 +797,7 @@ impl<'l> Grammar<'l> {
         if self.lex.plural_collectives.contains(head) {
             return false;
         }
-        // "Republicans say", "Harbourites say": one capitalised word in -s
+        // "Harbourites say", "Greens say": one capitalised word in -s
         // before a bare verb names a group (a singular "Jones" takes "says").
         if !np.text.contains(' ') && np.text.ends_with('s') && !np.text.ends_with("ss") {
             return false;
@@ -965,7 +965,7 @@ impl<'l> Grammar<'l> {
                 if doc.in_quote(hit.span.start) || hyphenated || !cue_text.starts_with(|c: char| c.is_lowercase()) {
                     continue;
                 }
-                // "Rhee says she admired what she calls a “war of words”": a
+                // "Arce says she admired what she calls a “war of words”": a
                 // label used by a pronoun inside reported speech is part of that
                 // speech, as a belief is.
                 let pronoun_before = text[sentence.span.start..hit.span.start]
@@ -1292,7 +1292,7 @@ impl<'l> Grammar<'l> {
             }
         };
         let _ = det;
-        // "told MSNBC's “Morning Joe” that …": an outlet's programme, named in
+        // "told KVR's “Harbour Hour” that …": an outlet's programme, named in
         // quotation marks, is the audience, not what was said.
         let owner = &i[..i.len() - rest.len()];
         let rest = if owner.ends_with("'s") || owner.ends_with("’s") {
@@ -1374,7 +1374,7 @@ impl<'l> Grammar<'l> {
             if first_word.eq_ignore_ascii_case("that") || negated(first_word) || negated(previous_word) {
                 continue;
             }
-            // "rated 32% of Republican claims as …": a phrase right after a
+            // "rated half of Harbour claims as …": a phrase right after a
             // preposition is its object, the subject only of a relative
             // clause ("drafted by Mara Voss, who said …").
             let after_preposition = self.lex.prepositions.contains(previous_word);
@@ -1397,7 +1397,7 @@ impl<'l> Grammar<'l> {
             if self.lex.evidence_verbs.contains(cue.span.slice(text)) && nps.iter().any(personal) {
                 continue;
             }
-            // "Mr. Obama's remarks": a possessive right before a noun-like
+            // "Mr. Lind's remarks": a possessive right before a noun-like
             // verb form owns it; it does not say it.
             let possessive = |np: &Np<'_>| !np.pronoun && (np.extent.ends_with("'s") || np.extent.ends_with("’s"));
             if gap.trim().is_empty() && nps.last().is_some_and(possessive) {
@@ -1838,7 +1838,7 @@ impl<'l> Grammar<'l> {
             }
         }
         let after = &text[from..sentence.end];
-        // "beamed and asked the crowd …": a conjunction right after the cue
+        // "smiled and asked the crowd …": a conjunction right after the cue
         // joins another verb; the cue itself reports nothing.
         if after
             .split_whitespace()
@@ -2293,7 +2293,7 @@ fn quote_opening_at<'d>(doc: &'d Document<'_>, text: &str, slice: &str) -> Optio
 }
 
 /// The length of a short quoted title at the start of `rest` (after one
-/// space): “Morning Joe”, "Face the Nation". Every word is capitalised.
+/// space): “Harbour Hour”, "Island Morning". Every word is capitalised.
 fn programme_title(rest: &str) -> Option<usize> {
     const MOST_BYTES: usize = 48;
     let inner = rest.strip_prefix(' ')?;
@@ -2309,7 +2309,7 @@ fn programme_title(rest: &str) -> Option<usize> {
 }
 
 /// A reported clause that opens a quotation the sentence splitter cut short
-/// ("told Fox that “they hit him. … What they are doing is gaming it.”"),
+/// ("told KVR that “the crew did well. … What they need now is rest.”"),
 /// extended to the quotation's close in the same paragraph.
 fn through_open_quote(doc: &Document<'_>, s: usize, clause: Span) -> Span {
     let paragraph = doc.paragraphs[doc.sentences[s].paragraph].span;
@@ -3142,15 +3142,15 @@ mod tests {
     #[test]
     fn a_relative_clause_running_past_a_participle_is_no_name() {
         // Once panicked: the speaker phrase ended after the participle.
-        let a = extract("But waiting, they admitted, could open them up to criticism from Harbourites, who were demanding an inquiry.");
+        let a = extract("A delay would expose the board to anger from Harbourites, who were demanding a hearing.");
         assert!(a.iter().all(|a| a.1 != "demanding"), "{a:?}");
     }
     #[test]
     fn an_abbreviation_inside_an_appositive() {
-        let a = extract("Derek Mitchell, a former U.S. ambassador to Averland, said the talks had stalled.");
+        let a = extract("Teodor Mirren, a former U.S. ambassador to Averland, said the talks had stalled.");
         assert_eq!(
             (a[0].0.as_str(), a[0].2.as_str()),
-            ("Derek Mitchell", "the talks had stalled"),
+            ("Teodor Mirren", "the talks had stalled"),
             "{a:?}"
         );
     }
