@@ -466,8 +466,8 @@ impl<'l> Grammar<'l> {
         // "Officials say" is vague; "Sources close to the club say" tells
         // how the sources know and stays anonymous.
         let next_word = rest.split_whitespace().next().unwrap_or_default();
-        let post_modified = self.lex.prepositions.contains(next_word)
-            || matches!(next_word, "close" | "familiar" | "briefed" | "involved" | "who");
+        let post_modified =
+            self.lex.prepositions.contains(next_word) || self.lex.post_modifier_openers.contains(next_word);
         let class = if det.is_none()
             && name.is_none()
             && class == SpeakerClass::Anonymous
@@ -894,9 +894,8 @@ impl<'l> Grammar<'l> {
                 && first.starts_with(char::is_lowercase)
                 && self.lex.verb_class(first).is_none()
                 && !self.lex.quote_verbs.contains(first);
-            let starts_modifier = participle
-                || self.lex.prepositions.contains(first)
-                || matches!(first, "familiar" | "close" | "who" | "briefed" | "involved" | "with");
+            let starts_modifier =
+                participle || self.lex.prepositions.contains(first) || self.lex.post_modifier_openers.contains(first);
             let no_verbs = words[..words.len() - 1].iter().all(|w| !self.lex.be_verbs.contains(w));
             // Auxiliaries and adverbs may close the gap ("for the ministry has
             // since said"); inside it they start a clause of their own ("over
@@ -1102,7 +1101,7 @@ impl<'l> Grammar<'l> {
                 && !self.lex.prepositions.contains(next_word)
                 && !self.lex.time_words.contains(next_word)
                 && !self.lex.auxiliaries.contains(next_word)
-                && !matches!(next_word, "as" | "after" | "before" | "when" | "while" | "and" | "but");
+                && !self.lex.clause_openers.contains(next_word);
             if object_of_preposition && own_clause {
                 continue;
             }
@@ -1370,7 +1369,7 @@ impl<'l> Grammar<'l> {
                 .split_whitespace()
                 .next_back()
                 .unwrap_or_default();
-            let negated = |w: &str| is_any_ignoring_ascii_case(w, &["neither", "no", "nobody", "none"]);
+            let negated = |w: &str| self.lex.negators.contains(w);
             if first_word.eq_ignore_ascii_case("that") || negated(first_word) || negated(previous_word) {
                 continue;
             }
@@ -1843,7 +1842,7 @@ impl<'l> Grammar<'l> {
         if after
             .split_whitespace()
             .next()
-            .is_some_and(|w| matches!(w, "and" | "but" | "or"))
+            .is_some_and(|w| self.lex.conjunctions.contains(w))
         {
             return (AttributionKind::Indirect, None, None);
         }

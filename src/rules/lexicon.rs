@@ -382,6 +382,14 @@ pub struct Lexicon {
     pub plural_collectives: WordSet,
     /// Verbs that report what evidence shows, whose subject is never a person.
     pub evidence_verbs: WordSet,
+    /// Words that open a post-modifier of a described speaker ("close", "familiar", "who").
+    pub post_modifier_openers: WordSet,
+    /// Words that negate a subject ("neither", "no", "nobody", "none").
+    pub negators: WordSet,
+    /// Words that open a clause of their own after a cue ("as", "when", "and").
+    pub clause_openers: WordSet,
+    /// Coordinating conjunctions.
+    pub conjunctions: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -452,7 +460,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 24] = [
+        let word_lists: [&[String]; 28] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -477,6 +485,10 @@ impl Lexicon {
             &lists.naming_verbs,
             &lists.plural_collectives,
             &lists.evidence_verbs,
+            &lists.post_modifier_openers,
+            &lists.negators,
+            &lists.clause_openers,
+            &lists.conjunctions,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -534,7 +546,11 @@ impl Lexicon {
             naming_verbs: set(21),
             plural_collectives: set(22),
             evidence_verbs: set(23),
-            title_starts: set(24),
+            post_modifier_openers: set(24),
+            negators: set(25),
+            clause_openers: set(26),
+            conjunctions: set(27),
+            title_starts: set(28),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
         }

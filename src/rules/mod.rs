@@ -241,7 +241,11 @@ impl RuleSet {
             prepositions,
             legal_context,
             plural_collectives,
-            evidence_verbs
+            evidence_verbs,
+            post_modifier_openers,
+            negators,
+            clause_openers,
+            conjunctions
         );
         self.speaker_origins
             .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {

@@ -372,6 +372,14 @@ pub struct LexiconLists {
     pub plural_collectives: Vec<String>,
     /// Verbs that report only what evidence shows ("the poll shows"), never a person.
     pub evidence_verbs: Vec<String>,
+    /// Words that open a post-modifier of a described speaker ("sources close to …").
+    pub post_modifier_openers: Vec<String>,
+    /// Words that negate a subject ("neither candidate said").
+    pub negators: Vec<String>,
+    /// Words that open a clause of their own after a cue ("she said as she left").
+    pub clause_openers: Vec<String>,
+    /// Coordinating conjunctions ("and", "but", "or").
+    pub conjunctions: Vec<String>,
 }
 
 /// A known speaker.
