@@ -1574,35 +1574,25 @@ impl<'l> Grammar<'l> {
         // reported after it, the verb belongs to the reported clause and
         // the earlier content stays whole.
         let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start);
-        let Some(previous) = previous else {
+        let speaker = match previous {
             // "Vance toured the pier and said the ferry would run": with no
             // earlier cue, the subject opening the sentence did both.
-            let Some(speaker) = content.and_then(|_| self.opening_subject(doc, s, conjunction_start)) else {
-                return false;
-            };
-            found.push(Attribution {
-                kind,
-                speaker,
-                cue: Some(cue),
-                content,
-                recipient: recipient.map(|r| Span::new(offset_in(text, r), offset_in(text, r) + r.len())),
-                sentence: s,
-                quote,
-                speaker_id: None,
-            });
-            return true;
+            None => match content.and_then(|_| self.opening_subject(doc, s, conjunction_start)) {
+                Some(speaker) => speaker,
+                None => return false,
+            },
+            Some(_) if content.is_none() => return true,
+            Some(previous) => {
+                let earlier = &mut found[previous];
+                if let Some(content) = earlier
+                    .content
+                    .filter(|c| c.start < conjunction_start && c.end > conjunction_start)
+                {
+                    earlier.content = Some(trim_clause(text, Span::new(content.start, conjunction_start)));
+                }
+                earlier.speaker.clone()
+            }
         };
-        if content.is_none() {
-            return true;
-        }
-        let earlier = &mut found[previous];
-        if let Some(content) = earlier
-            .content
-            .filter(|c| c.start < conjunction_start && c.end > conjunction_start)
-        {
-            earlier.content = Some(trim_clause(text, Span::new(content.start, conjunction_start)));
-        }
-        let speaker = found[previous].speaker.clone();
         found.push(Attribution {
             kind,
             speaker,
