@@ -111,7 +111,11 @@ const PIECES: &[&str] = &[
     "&bogus",
 ];
 
-const SEPARATORS: &[&str] = &[" ", " ", " ", "", "\n", "\n\n", "\r\n", "\r", "\t", "  "];
+/// Spaces of every width: a no-break or thin space is more than one byte, so a
+/// word boundary found by `is_whitespace` is not one byte before the word.
+const SEPARATORS: &[&str] = &[
+    " ", " ", " ", "", "\n", "\n\n", "\r\n", "\r", "\t", "  ", "\u{a0}", "\u{2009}", "\u{3000}",
+];
 
 /// A text of up to `max` pieces joined by separators.
 fn news_text(max: usize) -> impl Strategy<Value = String> {

@@ -565,7 +565,11 @@ impl<'l> Grammar<'l> {
             if !body_start[at..].starts_with('.') {
                 return at;
             }
-            let word_start = body_start[..at].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+            // After the space's own bytes: a no-break space is two.
+            let word_start = body_start[..at]
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(w, c)| w + c.len_utf8());
             let word_end = body_start[at..]
                 .find(|c: char| c.is_whitespace() || c == ',')
                 .map_or(body_start.len(), |e| at + e);
@@ -3142,6 +3146,15 @@ mod tests {
             ("Teodor Mirren", "the talks had stalled"),
             "{a:?}"
         );
+    }
+    #[test]
+    fn a_no_break_space_before_a_full_stop_in_an_appositive() {
+        // Once panicked: the word before the full stop was taken to start one
+        // byte after the (two-byte) no-break space.
+        let a = extract("Ines Arce, editor of the Valley\u{a0}Courier. reports, said the ferry would run.");
+        assert!(a.iter().all(|a| !a.0.is_empty()), "{a:?}");
+        let a = extract("Ines Arce, a writer at Valley\u{a0}Courier reports.");
+        assert!(a.iter().all(|a| !a.0.is_empty()), "{a:?}");
     }
     #[test]
     fn a_capitalised_plural_takes_a_bare_verb() {

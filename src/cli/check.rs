@@ -210,7 +210,7 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         |(input, engine)| -> Result<(SourceFile, Vec<Finding>, usize), input::InputError> {
             let source = input::load(&input?)?;
             let engine = engine.unwrap_or_default();
-            let findings = engines[engine].check(&source);
+            let findings = input::guarded(&source.name, || engines[engine].check(&source))?;
             Ok((source, findings, engine))
         },
         |checked| {

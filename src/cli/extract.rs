@@ -75,7 +75,7 @@ fn extract_files(args: &ExtractArgs, engine: &Engine, ui: &mut Ui, out: &mut dyn
         args.paths.iter().flat_map(|arg| input::expand(arg)),
         |input| -> Result<Extracted, input::InputError> {
             let source = input::load(&input?)?;
-            let analysis = engine.analyze(&source);
+            let analysis = input::guarded(&source.name, || engine.analyze(&source))?;
             Ok(if args.summary {
                 Extracted::Audit(source.name.clone(), Audit::of(&analysis))
             } else {

@@ -57,13 +57,22 @@ pub enum InputError {
         #[label("invalid UTF-8")]
         at: SourceSpan,
     },
+
+    #[error("attrib failed while checking {path}: {reason}")]
+    #[diagnostic(
+        code(attrib::internal),
+        help("this is a bug in attrib, not a problem in the article: please report it with the article attached; the other files were checked")
+    )]
+    Internal { path: String, reason: String },
 }
 
 impl InputError {
     /// The file's name, and the line and column of the problem when there is one.
     pub fn location(&self) -> (&str, Option<(usize, usize)>) {
         match self {
-            InputError::Read { path, .. } | InputError::Binary { path, .. } => (path, None),
+            InputError::Read { path, .. } | InputError::Binary { path, .. } | InputError::Internal { path, .. } => {
+                (path, None)
+            }
             InputError::NotUtf8 { path, line, column, .. } => (path, Some((*line, *column))),
         }
     }
@@ -87,6 +96,25 @@ impl InputError {
             column: err.column,
         }
     }
+}
+
+/// Run `work` on the article `path`; a panic inside it (a bug in attrib)
+/// becomes an [`InputError::Internal`] for that article alone, so one article
+/// that trips a bug does not stop a run over a whole archive.
+pub fn guarded<R>(path: &str, work: impl FnOnce() -> R) -> Result<R, InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| InputError::Internal {
+        path: path.to_string(),
+        reason: panic_message(payload.as_ref()),
+    })
+}
+
+/// What a panic said, when it said it with a string (as `panic!` and `expect` do).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string())
 }
 
 /// The articles one command-line argument stands for: `-`, a file, or the
@@ -192,5 +220,30 @@ mod tests {
         assert!(is_article(Path::new("b.TXT")));
         assert!(!is_article(Path::new("b.yaml")));
         assert!(!is_article(Path::new("README")));
+    }
+
+    #[test]
+    fn a_panic_while_checking_is_that_articles_error() {
+        let failed = guarded("desk/ferry.txt", || -> usize { panic!("index 9 out of range") });
+        match failed {
+            Err(err @ InputError::Internal { .. }) => {
+                assert_eq!(err.location(), ("desk/ferry.txt", None));
+                assert_eq!(
+                    err.to_string(),
+                    "attrib failed while checking desk/ferry.txt: index 9 out of range"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(guarded("a.txt", || 7).ok(), Some(7));
+        let formatted = guarded("a.txt", || -> () { panic!("span {}..{}", 3, 1) });
+        assert!(matches!(failed_reason(formatted).as_deref(), Some("span 3..1")));
+    }
+
+    fn failed_reason<R>(result: Result<R, InputError>) -> Option<String> {
+        match result {
+            Err(InputError::Internal { reason, .. }) => Some(reason),
+            _ => None,
+        }
     }
 }

@@ -9,8 +9,9 @@
 //! Lines are read as they are needed, so memory holds only the records in
 //! flight, not the input.
 
+use super::input::{panic_message, STDIN_NAME};
 use super::parallel::ordered_map;
-use super::{input::STDIN_NAME, Message, Ui};
+use super::{Message, Ui};
 use attrib::{InputFormat, SourceFile};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -201,7 +202,21 @@ pub fn for_each_record<T: Send>(
     ordered_map(
         threads,
         lines(paths),
-        |raw| raw.parse().map(&work),
+        |raw| {
+            let (input, line) = (raw.input.clone(), raw.line);
+            let record = raw.parse()?;
+            let id = record.id.clone();
+            // A panic on one record (a bug in attrib) is that record's error line.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(record))).map_err(|payload| BadRecord {
+                id,
+                input: input.to_string(),
+                line,
+                error: format!(
+                    "attrib failed on this record (a bug in attrib): {}",
+                    panic_message(payload.as_ref())
+                ),
+            })
+        },
         |result| {
             let written = match result {
                 Ok((line, value)) => {
