@@ -9,9 +9,10 @@
 //! works on `&str` slices of the document text, so a slice's position is its
 //! byte offset. A parse that fails means "no attribution here", never an error.
 
+use super::memo::WordMemo;
 use super::{Attribution, AttributionKind, Cue, SpeakerClass, SpeakerPhrase};
 use crate::document::{Document, Quote};
-use crate::rules::lexicon::PhraseKind;
+use crate::rules::lexicon::{PhraseKind, WordInfo, WordSet};
 use crate::rules::{Lexicon, VerbClass};
 use crate::text::span::offset_in;
 use crate::Span;
@@ -133,11 +134,39 @@ struct Np<'a> {
 /// The attribution grammar over one rule set's lexicon.
 pub struct Grammar<'l> {
     lex: &'l Lexicon,
+    /// Tokens and word look-ups already made on the document being read.
+    memo: WordMemo,
 }
 
 impl<'l> Grammar<'l> {
     pub fn new(lex: &'l Lexicon) -> Self {
-        Grammar { lex }
+        Grammar {
+            lex,
+            memo: WordMemo::default(),
+        }
+    }
+
+    /// What the lexicon says about `word` (memoised for words of the document).
+    #[inline]
+    fn word(&self, word: &str) -> WordInfo {
+        self.memo.word(word, |w| self.lex.word(w))
+    }
+
+    /// Whether `word` is in `set`, ignoring ASCII case.
+    #[inline]
+    fn has(&self, set: &WordSet, word: &str) -> bool {
+        self.word(word).is_in(set)
+    }
+
+    /// The reporting-verb class of `word`, ignoring ASCII case.
+    #[inline]
+    fn verb_class(&self, word: &str) -> Option<VerbClass> {
+        self.word(word).verb_class()
+    }
+
+    #[inline]
+    fn is_pronoun(&self, word: &str) -> bool {
+        self.word(word).is_pronoun()
     }
 
     // ----- words ---------------------------------------------------------
@@ -147,6 +176,14 @@ impl<'l> Grammar<'l> {
     /// apostrophe after s ("Natixis’"); the dot of an initial or a listed
     /// abbreviation ("T.N.", "Dr.").
     fn token<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        match self.memo.token_len(i, |i| self.read_token(i)) {
+            0 => fail(i),
+            end => Ok((&i[end..], &i[..end])),
+        }
+    }
+
+    /// The length of the token at the start of `i`, 0 when there is none.
+    fn read_token(&self, i: &str) -> usize {
         // A leading run of ASCII letters and digits (most of most words) is
         // taken without decoding; the loop below goes on from where it ends.
         let mut index = i.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(i.len());
@@ -171,13 +208,13 @@ impl<'l> Grammar<'l> {
             index = after;
         }
         if end == 0 {
-            return fail(i);
+            return 0;
         }
         let word = &i[..end];
         if i[end..].starts_with('.') && (is_initials(word) || self.lex.abbreviations.contains(&i[..=end])) {
             end += 1;
         }
-        Ok((&i[end..], &i[..end]))
+        end
     }
 
     /// A token that is one of the words of `set`.
@@ -197,7 +234,7 @@ impl<'l> Grammar<'l> {
         let contraction = ["ve", "ll", "re", "d", "m", "t"]
             .iter()
             .any(|ending| word.strip_suffix(ending).is_some_and(|w| w.ends_with(['\'', '’'])));
-        let info = self.lex.word(word);
+        let info = self.word(word);
         let usable = is_capitalised(word)
             && !contraction
             && !info.is_in(&self.lex.not_names)
@@ -231,7 +268,7 @@ impl<'l> Grammar<'l> {
     fn title<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
         // Most words start no title: give up before collecting candidates.
         let (_, first) = self.token(i)?;
-        if !self.lex.title_starts.contains(first) {
+        if !self.has(&self.lex.title_starts, first) {
             return fail(i);
         }
         let mut ends = Vec::with_capacity(self.lex.longest_title_words);
@@ -252,7 +289,7 @@ impl<'l> Grammar<'l> {
         }
         for &end in ends.iter().rev() {
             let candidate = &i[..end];
-            if self.lex.titles.contains(candidate) || self.lex.courtesy_titles.contains(candidate) {
+            if self.lex.titles.contains(candidate) || self.has(&self.lex.courtesy_titles, candidate) {
                 return Ok((&i[end..], candidate));
             }
         }
@@ -272,7 +309,7 @@ impl<'l> Grammar<'l> {
 
     fn head_of_form(&self, word: &str) -> Option<Head> {
         let lex = self.lex;
-        let info = lex.word(word);
+        let info = self.word(word);
         if info.is_in(&lex.anonymous_heads) {
             Some(Head::Anonymous)
         } else if info.is_in(&lex.vague_heads) {
@@ -293,7 +330,7 @@ impl<'l> Grammar<'l> {
     /// Whether a word can modify a head noun inside a description.
     fn is_modifier(&self, word: &str) -> bool {
         let lex = self.lex;
-        let info = lex.word(word);
+        let info = self.word(word);
         // "report", "statement", "post": nouns that are also verb forms.
         if self.head_of(word).is_some() && !info.is_in(&lex.auxiliaries) && !info.is_in(&lex.be_verbs) {
             return true;
@@ -333,7 +370,7 @@ impl<'l> Grammar<'l> {
                 let next = r.trim_start();
                 next.starts_with("that ") || next.starts_with(['“', '"', ':'])
             };
-            if n > 0 && self.lex.verb_class(word).is_some() && introduces_content() {
+            if n > 0 && self.verb_class(word).is_some() && introduces_content() {
                 break;
             }
             rest = r;
@@ -354,10 +391,10 @@ impl<'l> Grammar<'l> {
         // "He’s claiming": the pronoun, then a contracted "is" or "has" for
         // the gap before the verb.
         let (rest, word) = match word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
-            Some(stem) if self.lex.is_pronoun(stem) => (&i[stem.len()..], stem),
+            Some(stem) if self.is_pronoun(stem) => (&i[stem.len()..], stem),
             _ => (rest, word),
         };
-        if !self.lex.is_pronoun(word) {
+        if !self.is_pronoun(word) {
             return fail(i);
         }
         Ok((
@@ -422,7 +459,7 @@ impl<'l> Grammar<'l> {
         let (titled, _) = opt((alt((tag("the"), tag("The"))), ws1)).parse(i)?;
         let (rest, (title, _, name)) = (|j| self.title(j), ws1, |j| self.proper_name(j)).parse(titled)?;
         let extent = &i[..i.len() - rest.len()];
-        let courtesy = self.lex.courtesy_titles.contains(title);
+        let courtesy = self.has(&self.lex.courtesy_titles, title);
         Ok((
             rest,
             Np {
@@ -467,7 +504,7 @@ impl<'l> Grammar<'l> {
         // how the sources know and stays anonymous.
         let next_word = rest.split_whitespace().next().unwrap_or_default();
         let post_modified =
-            self.lex.prepositions.contains(next_word) || self.lex.post_modifier_openers.contains(next_word);
+            self.has(&self.lex.prepositions, next_word) || self.has(&self.lex.post_modifier_openers, next_word);
         let class = if det.is_none()
             && name.is_none()
             && class == SpeakerClass::Anonymous
@@ -502,8 +539,8 @@ impl<'l> Grammar<'l> {
         let acronym = name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '&');
         let class = if acronym
             || name.contains(" & ")
-            || self.lex.organization_heads.contains(last)
-            || self.lex.outlet_heads.contains(last)
+            || self.has(&self.lex.organization_heads, last)
+            || self.has(&self.lex.outlet_heads, last)
         {
             SpeakerClass::Organization
         } else {
@@ -527,7 +564,7 @@ impl<'l> Grammar<'l> {
     /// capitalised before a name is its title, not part of it.
     fn split_leading_role<'a>(&self, name: &'a str) -> (Option<&'a str>, &'a str) {
         match name.split_once(' ') {
-            Some((first, rest)) if self.lex.role_nouns.contains(first) && rest.contains(' ') => (Some(first), rest),
+            Some((first, rest)) if self.has(&self.lex.role_nouns, first) && rest.contains(' ') => (Some(first), rest),
             _ => (None, name),
         }
     }
@@ -617,12 +654,12 @@ impl<'l> Grammar<'l> {
         while let Ok((r, word)) = (ws, |j| self.token(j)).parse(rest).map(|(r, (_, w))| (r, w)) {
             // After a determiner or preposition a verb form is a noun: ", one
             // of the states in the case," names no statement.
-            let nominal = self.lex.determiners.contains(previous) || self.lex.prepositions.contains(previous);
-            if (self.lex.verb_class(word).is_some() && !nominal) || self.lex.be_verbs.contains(word) {
+            let nominal = self.has(&self.lex.determiners, previous) || self.has(&self.lex.prepositions, previous);
+            if (self.verb_class(word).is_some() && !nominal) || self.has(&self.lex.be_verbs, word) {
                 return fail(i); // a clause, not an appositive
             }
             previous = word;
-            if affiliation.is_none() && self.lex.prepositions.contains(word) {
+            if affiliation.is_none() && self.has(&self.lex.prepositions, word) {
                 role_end = offset_in(body, word);
                 affiliation = Some(r.trim());
             } else if affiliation.is_none() && (self.head_of(word).is_some() || self.lex.titles.contains(word)) {
@@ -749,8 +786,8 @@ impl<'l> Grammar<'l> {
                 .ok()
                 .map(|(r, _)| (r, &i[..i.len() - r.len()]));
             match two_words {
-                Some((r, phrase)) if self.lex.quote_verbs.contains(phrase) => Ok((r, (phrase, VerbClass::Neutral))),
-                _ if word.starts_with(char::is_lowercase) && self.lex.quote_verbs.contains(word) => {
+                Some((r, phrase)) if self.has(&self.lex.quote_verbs, phrase) => Ok((r, (phrase, VerbClass::Neutral))),
+                _ if word.starts_with(char::is_lowercase) && self.has(&self.lex.quote_verbs, word) => {
                     Ok((rest, (word, VerbClass::Neutral)))
                 }
                 _ => fail(i),
@@ -780,7 +817,7 @@ impl<'l> Grammar<'l> {
             return fail(i);
         }
         for &end in ends[..count].iter().rev() {
-            if let Some(class) = self.lex.verb_class(&i[..end]) {
+            if let Some(class) = self.verb_class(&i[..end]) {
                 return Ok((&i[end..], (&i[..end], class)));
             }
         }
@@ -789,16 +826,16 @@ impl<'l> Grammar<'l> {
 
     /// A verb's base form ("say", "state"), which has an -s form in the lexicon.
     fn is_bare_form(&self, cue: &str) -> bool {
-        !cue.contains(' ') && self.lex.verb_class(&format!("{cue}s")).is_some()
+        !cue.contains(' ') && self.verb_class(&format!("{cue}s")).is_some()
     }
 
     /// A singular third-person subject: a name, "the ministry", "he".
     fn is_singular(&self, np: &Np<'_>) -> bool {
         if np.pronoun {
-            return self.lex.pronouns_singular.contains(np.text) || self.lex.pronouns_neuter.contains(np.text);
+            return self.has(&self.lex.pronouns_singular, np.text) || self.has(&self.lex.pronouns_neuter, np.text);
         }
         let head = np.text.split_whitespace().next_back().unwrap_or_default();
-        if self.lex.plural_collectives.contains(head) {
+        if self.has(&self.lex.plural_collectives, head) {
             return false;
         }
         // "Harbourites say", "Greens say": one capitalised word in -s
@@ -826,10 +863,10 @@ impl<'l> Grammar<'l> {
         // commas, between any subject and its verb.
         if let Some(inner) = gap.strip_prefix(',').and_then(|g| g.strip_suffix(',')) {
             let inner_words: Vec<&str> = inner.split_whitespace().collect();
-            let opens_with_preposition = inner_words.first().is_some_and(|w| self.lex.prepositions.contains(w));
+            let opens_with_preposition = inner_words.first().is_some_and(|w| self.has(&self.lex.prepositions, w));
             let no_verbs = inner_words
                 .iter()
-                .all(|w| self.lex.verb_class(w).is_none() && !self.lex.be_verbs.contains(w));
+                .all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w));
             if opens_with_preposition && no_verbs && inner_words.len() <= 8 && !inner.contains([',', '“', '"', '”'])
             {
                 return true;
@@ -839,7 +876,7 @@ impl<'l> Grammar<'l> {
         let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
         if words
             .iter()
-            .all(|w| self.lex.auxiliaries.contains(w.trim_end_matches(',')) || adverb(w))
+            .all(|w| self.has(&self.lex.auxiliaries, w.trim_end_matches(',')) || adverb(w))
             && !gap.contains(',')
         {
             return true;
@@ -855,11 +892,11 @@ impl<'l> Grammar<'l> {
             // ", who in 2010 said": auxiliaries, or one short phrase of time
             // or place with no verb in it.
             let short_phrase = rest.len() <= 4
-                && rest.first().is_some_and(|w| self.lex.prepositions.contains(w))
+                && rest.first().is_some_and(|w| self.has(&self.lex.prepositions, w))
                 && rest.iter().all(|w| {
-                    self.lex.verb_class(w).is_none() && !self.lex.be_verbs.contains(w) && !w.contains([',', '“', '"'])
+                    self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w) && !w.contains([',', '“', '"'])
                 });
-            return short_phrase || rest.iter().all(|w| self.lex.auxiliaries.contains(w));
+            return short_phrase || rest.iter().all(|w| self.has(&self.lex.auxiliaries, w));
         }
         let described = !np.pronoun && np.name.is_none();
         // "Officials at Harbour Investigations, a division of the ministry,
@@ -869,7 +906,7 @@ impl<'l> Grammar<'l> {
             let inner = appositive.strip_suffix(',').unwrap_or(appositive);
             let no_verbs = |part: &str| {
                 part.split_whitespace()
-                    .all(|w| self.lex.verb_class(w).is_none() && !self.lex.be_verbs.contains(w))
+                    .all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w))
             };
             let modifier_words = modifier.split_whitespace().count();
             if appositive.ends_with(',')
@@ -877,7 +914,7 @@ impl<'l> Grammar<'l> {
                 && modifier
                     .split_whitespace()
                     .next()
-                    .is_some_and(|w| self.lex.prepositions.contains(w))
+                    .is_some_and(|w| self.has(&self.lex.prepositions, w))
                 && inner
                     .split_whitespace()
                     .next()
@@ -896,19 +933,22 @@ impl<'l> Grammar<'l> {
             // describes the subject, unless the participle is itself a cue.
             let participle = first.ends_with("ing")
                 && first.starts_with(char::is_lowercase)
-                && self.lex.verb_class(first).is_none()
-                && !self.lex.quote_verbs.contains(first);
-            let starts_modifier =
-                participle || self.lex.prepositions.contains(first) || self.lex.post_modifier_openers.contains(first);
-            let no_verbs = words[..words.len() - 1].iter().all(|w| !self.lex.be_verbs.contains(w));
+                && self.verb_class(first).is_none()
+                && !self.has(&self.lex.quote_verbs, first);
+            let starts_modifier = participle
+                || self.has(&self.lex.prepositions, first)
+                || self.has(&self.lex.post_modifier_openers, first);
+            let no_verbs = words[..words.len() - 1]
+                .iter()
+                .all(|w| !self.has(&self.lex.be_verbs, w));
             // Auxiliaries and adverbs may close the gap ("for the ministry has
             // since said"); inside it they start a clause of their own ("over
             // budget by 2028 and the council will have nobody to blame").
             let modifier_words = words
                 .iter()
-                .rposition(|w| !self.lex.auxiliaries.contains(w))
+                .rposition(|w| !self.has(&self.lex.auxiliaries, w))
                 .map_or(&words[..0], |last| &words[..=last]);
-            let no_clause = modifier_words.iter().all(|w| !self.lex.auxiliaries.contains(w));
+            let no_clause = modifier_words.iter().all(|w| !self.has(&self.lex.auxiliaries, w));
             return starts_modifier && no_verbs && no_clause;
         }
         false
@@ -918,6 +958,7 @@ impl<'l> Grammar<'l> {
 
     /// Find every attribution in a document.
     pub fn attributions(&self, doc: &Document<'_>) -> Vec<Attribution> {
+        let _bound = self.memo.bind(&doc.text);
         let mut found: Vec<Attribution> = Vec::new();
         // Cues taken by a frame in the current sentence.
         let mut used_cues: Vec<Span> = Vec::new();
@@ -974,7 +1015,7 @@ impl<'l> Grammar<'l> {
                 let pronoun_before = text[sentence.span.start..hit.span.start]
                     .split_whitespace()
                     .next_back()
-                    .is_some_and(|w| self.lex.is_pronoun(w));
+                    .is_some_and(|w| self.is_pronoun(w));
                 let nested = found
                     .iter()
                     .rev()
@@ -1097,15 +1138,15 @@ impl<'l> Grammar<'l> {
                 .is_some_and(|open| {
                     let previous = text[sentence.start..open.start].split_whitespace().next_back();
                     previous
-                        .is_some_and(|w| self.lex.prepositions.contains(w) || w.ends_with("'s") || w.ends_with("’s"))
+                        .is_some_and(|w| self.has(&self.lex.prepositions, w) || w.ends_with("'s") || w.ends_with("’s"))
                 });
             let next_word = rest.split_whitespace().next().unwrap_or_default();
             let own_clause = next_word.starts_with(char::is_lowercase)
                 && !next_word.ends_with(',')
-                && !self.lex.prepositions.contains(next_word)
-                && !self.lex.time_words.contains(next_word)
-                && !self.lex.auxiliaries.contains(next_word)
-                && !self.lex.clause_openers.contains(next_word);
+                && !self.has(&self.lex.prepositions, next_word)
+                && !self.has(&self.lex.time_words, next_word)
+                && !self.has(&self.lex.auxiliaries, next_word)
+                && !self.has(&self.lex.clause_openers, next_word);
             if object_of_preposition && own_clause {
                 continue;
             }
@@ -1223,9 +1264,9 @@ impl<'l> Grammar<'l> {
         let clause_like = words.iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.eq_ignore_ascii_case("that")
-                || self.lex.verb_class(w).is_some()
-                || self.lex.be_verbs.contains(w)
-                || self.lex.auxiliaries.contains(w)
+                || self.verb_class(w).is_some()
+                || self.has(&self.lex.be_verbs, w)
+                || self.has(&self.lex.auxiliaries, w)
         });
         if words.len() > MOST_WORDS || clause_like || between.contains([';', '.', '(', ')']) {
             return None;
@@ -1246,7 +1287,7 @@ impl<'l> Grammar<'l> {
         let object = &after[..opening];
         // "on a call with reporters": after a determiner the word is a noun.
         let previous_word = text[..from].split_whitespace().nth_back(1).unwrap_or_default();
-        if self.lex.determiners.contains(previous_word) || object.trim_start().starts_with("that ") {
+        if self.has(&self.lex.determiners, previous_word) || object.trim_start().starts_with("that ") {
             return false;
         }
         // "called for": a different verb.
@@ -1318,7 +1359,7 @@ impl<'l> Grammar<'l> {
         // determiners can stand alone as subjects ("others say", "two said").
         let previous_word = before.split_whitespace().next_back().unwrap_or_default();
         let article = matches!(previous_word.to_ascii_lowercase().as_str(), "a" | "an" | "the");
-        if previous_word != "to" && (article || self.lex.prepositions.contains(previous_word)) {
+        if previous_word != "to" && (article || self.has(&self.lex.prepositions, previous_word)) {
             return false;
         }
         if self.shared_subject(doc, s, cue, found)
@@ -1373,14 +1414,14 @@ impl<'l> Grammar<'l> {
                 .split_whitespace()
                 .next_back()
                 .unwrap_or_default();
-            let negated = |w: &str| self.lex.negators.contains(w);
+            let negated = |w: &str| self.has(&self.lex.negators, w);
             if first_word.eq_ignore_ascii_case("that") || negated(first_word) || negated(previous_word) {
                 continue;
             }
             // "rated half of Harbour claims as …": a phrase right after a
             // preposition is its object, the subject only of a relative
             // clause ("drafted by Mara Voss, who said …").
-            let after_preposition = self.lex.prepositions.contains(previous_word);
+            let after_preposition = self.has(&self.lex.prepositions, previous_word);
             let Ok((rest, nps)) = self.speakers(input) else {
                 continue;
             };
@@ -1394,10 +1435,10 @@ impl<'l> Grammar<'l> {
             let personal = |np: &Np<'_>| {
                 np.class == SpeakerClass::Person
                     || (np.pronoun
-                        && !self.lex.pronouns_neuter.contains(np.text)
-                        && !self.lex.pronouns_plural.contains(np.text))
+                        && !self.has(&self.lex.pronouns_neuter, np.text)
+                        && !self.has(&self.lex.pronouns_plural, np.text))
             };
-            if self.lex.evidence_verbs.contains(cue.span.slice(text)) && nps.iter().any(personal) {
+            if self.has(&self.lex.evidence_verbs, cue.span.slice(text)) && nps.iter().any(personal) {
                 continue;
             }
             // "Mr. Lind's remarks": a possessive right before a noun-like
@@ -1424,7 +1465,7 @@ impl<'l> Grammar<'l> {
                 return false;
             }
             // "X is expected to": a form of "be" before the verb makes it passive.
-            if gap.split_whitespace().any(|w| self.lex.be_verbs.contains(w)) {
+            if gap.split_whitespace().any(|w| self.has(&self.lex.be_verbs, w)) {
                 continue;
             }
             // "… according to Qingdao Xu, a scholar, suggested": the phrase
@@ -1484,8 +1525,8 @@ impl<'l> Grammar<'l> {
         let mut kept = gap.trim_end();
         let mut saw_be = false;
         while let Some(word) = kept.split_whitespace().next_back() {
-            let be = self.lex.be_verbs.contains(word);
-            if !be && !self.lex.auxiliaries.contains(word) {
+            let be = self.has(&self.lex.be_verbs, word);
+            if !be && !self.has(&self.lex.auxiliaries, word) {
                 break;
             }
             saw_be |= be;
@@ -1509,17 +1550,17 @@ impl<'l> Grammar<'l> {
                 return words.next().is_some_and(|next| {
                     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
                     next.starts_with(char::is_lowercase)
-                        && !self.lex.determiners.contains(next)
-                        && !self.lex.is_pronoun(next)
-                        && !self.lex.object_pronouns.contains(next)
+                        && !self.has(&self.lex.determiners, next)
+                        && !self.is_pronoun(next)
+                        && !self.has(&self.lex.object_pronouns, next)
                         && self.head_of(next).is_none()
                 });
             }
             let clause_word = word.contains([',', ';', ':', '“', '"', '.'])
                 || word == "that"
-                || self.lex.auxiliaries.contains(word)
-                || self.lex.be_verbs.contains(word)
-                || self.lex.verb_class(word).is_some();
+                || self.has(&self.lex.auxiliaries, word)
+                || self.has(&self.lex.be_verbs, word)
+                || self.verb_class(word).is_some();
             if clause_word {
                 return false;
             }
@@ -1558,7 +1599,7 @@ impl<'l> Grammar<'l> {
         let before = text[sentence.start..cue.span.start].trim_end();
         let mut rest = before;
         while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
-            if self.lex.auxiliaries.contains(last) {
+            if self.has(&self.lex.auxiliaries, last) {
                 rest = head.trim_end();
             } else {
                 break;
@@ -1621,7 +1662,7 @@ impl<'l> Grammar<'l> {
         // "During a speech on Monday, Vance attacked …": an adverbial phrase
         // opening with a preposition and closed by a comma comes first.
         let first_word = opening.split_whitespace().next().unwrap_or_default();
-        if self.lex.prepositions.contains(first_word) || self.lex.time_words.contains(first_word) {
+        if self.has(&self.lex.prepositions, first_word) || self.has(&self.lex.time_words, first_word) {
             let adverbial = opening.split_inclusive(',').next().unwrap_or_default();
             let words = adverbial.split_whitespace().count();
             if adverbial.ends_with(',') && words <= MOST_ADVERBIAL_WORDS && !adverbial.contains(['“', '"']) {
@@ -1634,7 +1675,7 @@ impl<'l> Grammar<'l> {
         let is_subject = nps.len() == 1
             && !next_word.is_empty()
             && next_word.starts_with(char::is_lowercase)
-            && !self.lex.prepositions.contains(next_word)
+            && !self.has(&self.lex.prepositions, next_word)
             && matches!(
                 nps[0].class,
                 SpeakerClass::Person | SpeakerClass::Organization | SpeakerClass::PronounUnresolved
@@ -1660,11 +1701,11 @@ impl<'l> Grammar<'l> {
             let mut words = before
                 .split_whitespace()
                 .rev()
-                .skip_while(|w| self.lex.time_words.contains(w));
+                .skip_while(|w| self.has(&self.lex.time_words, w));
             words.next().is_some_and(|w| {
                 let singular = w.strip_suffix('s').unwrap_or(w);
                 w.starts_with(char::is_lowercase)
-                    && (self.lex.document_heads.contains(w) || self.lex.document_heads.contains(singular))
+                    && (self.has(&self.lex.document_heads, w) || self.has(&self.lex.document_heads, singular))
             })
         };
         if !cue_text.ends_with("ing") || !(before.ends_with(',') || after_message()) {
@@ -1803,7 +1844,7 @@ impl<'l> Grammar<'l> {
             let close = quote.close.map_or(quote.content.end, |c| c.end).min(sentence.end);
             let next_word = text[close..sentence.end].split_whitespace().next().unwrap_or_default();
             let clause_goes_on = (matches!(next_word, "and" | "or" | "would" | "will" | "could")
-                || self.lex.be_verbs.contains(next_word))
+                || self.has(&self.lex.be_verbs, next_word))
                 && quote.open.is_some_and(|o| o.start >= from);
             if clause_goes_on {
                 let clause = trim_clause(text, Span::new(quote.span().start, sentence.end));
@@ -1817,8 +1858,8 @@ impl<'l> Grammar<'l> {
         for word in after.split_whitespace().take(3) {
             // "Friday's decision" is a noun phrase, not a time.
             let bare = word.strip_suffix(',').unwrap_or(word);
-            let is_time = self.lex.time_words.contains(bare)
-                && !self.lex.prepositions.contains(bare)
+            let is_time = self.has(&self.lex.time_words, bare)
+                && !self.has(&self.lex.prepositions, bare)
                 && !bare.contains(['\'', '’']);
             if !is_time {
                 break;
@@ -1836,7 +1877,7 @@ impl<'l> Grammar<'l> {
         if after
             .split_whitespace()
             .next()
-            .is_some_and(|w| self.lex.conjunctions.contains(w))
+            .is_some_and(|w| self.has(&self.lex.conjunctions, w))
         {
             return (AttributionKind::Indirect, None, None);
         }
@@ -1849,7 +1890,7 @@ impl<'l> Grammar<'l> {
         // "said at least three members …": "at least" quantifies the content.
         let quantifier = first_word == "at" && matches!(words_after.next(), Some("least" | "most"));
         let opens_with_preposition =
-            !quantifier && (self.lex.prepositions.contains(first_word) || first_word.eq_ignore_ascii_case("via"));
+            !quantifier && (self.has(&self.lex.prepositions, first_word) || first_word.eq_ignore_ascii_case("via"));
         let words = after
             .split_whitespace()
             .take(if opens_with_preposition { 16 } else { 1 });
@@ -1949,7 +1990,7 @@ impl<'l> Grammar<'l> {
                 .unwrap_or_default()
                 .trim_end_matches('.');
             let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 2 || self.lex.not_speaker_labels.contains(first_word) {
+            if letters < 2 || self.has(&self.lex.not_speaker_labels, first_word) {
                 continue;
             }
             let content = trim_clause(text, Span::new(start + body, paragraph.span.end));
@@ -2027,8 +2068,8 @@ impl<'l> Grammar<'l> {
         let before = text[sentence.start..participle.start].trim_end();
         let be = before
             .rsplit(char::is_whitespace)
-            .find(|w| !self.lex.auxiliaries.contains(w) && !w.ends_with("ly"));
-        if !be.is_some_and(|w| self.lex.be_verbs.contains(w)) {
+            .find(|w| !self.has(&self.lex.auxiliaries, w) && !w.ends_with("ly"));
+        if !be.is_some_and(|w| self.has(&self.lex.be_verbs, w)) {
             return;
         }
         let after = &text[participle.end..sentence.end];
@@ -2091,6 +2132,7 @@ impl<'l> Grammar<'l> {
     /// the title before it when there is one ("Councillor Amira Sayegh"):
     /// what `resolve` links surnames and pronouns to.
     pub fn name_mentions(&self, doc: &Document<'_>) -> Vec<NameMention> {
+        let _bound = self.memo.bind(&doc.text);
         let text: &str = &doc.text;
         let mut mentions = Vec::new();
         for sentence in &doc.sentences {
@@ -2128,7 +2170,7 @@ impl<'l> Grammar<'l> {
                             let word = &before[word_start..];
                             let role = (!word.is_empty()
                                 && word.starts_with(char::is_lowercase)
-                                && self.lex.role_nouns.contains(word))
+                                && self.has(&self.lex.role_nouns, word))
                             .then_some(word);
                             (after, name, role)
                         }),
@@ -2155,6 +2197,7 @@ impl<'l> Grammar<'l> {
     /// A role given by a definite description in a sentence ("the Chinese
     /// president"), for a person the sentence also names.
     pub fn role_description(&self, doc: &Document<'_>, sentence: usize) -> Option<Span> {
+        let _bound = self.memo.bind(&doc.text);
         let text: &str = &doc.text;
         let span = doc.sentences[sentence].span;
         // A description and the name it describes stand close together; a

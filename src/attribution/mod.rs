@@ -2,6 +2,7 @@
 //! anchors that the document's single lexicon scan provides.
 
 pub mod grammar;
+mod memo;
 
 use crate::rules::VerbClass;
 use crate::Span;
