@@ -9,7 +9,7 @@
 //! works on `&str` slices of the document text, so a slice's position is its
 //! byte offset. A parse that fails means "no attribution here", never an error.
 
-use super::memo::WordMemo;
+use super::memo::{Phrase, WordMemo};
 use super::{Attribution, AttributionKind, Cue, SpeakerClass, SpeakerPhrase};
 use crate::document::{Document, Quote};
 use crate::rules::lexicon::{PhraseKind, WordInfo, WordSet};
@@ -117,6 +117,20 @@ enum Head {
     Organization,
     Outlet,
     Role,
+}
+
+impl Head {
+    /// The head stored in the memo as `head as u8`.
+    fn from_u8(stored: u8) -> Head {
+        [
+            Head::Anonymous,
+            Head::Vague,
+            Head::Document,
+            Head::Organization,
+            Head::Outlet,
+            Head::Role,
+        ][usize::from(stored)]
+    }
 }
 
 /// A speaker phrase as parsed, as slices of the sentence.
@@ -251,6 +265,14 @@ impl<'l> Grammar<'l> {
     /// A proper name: capitalised words, with initials and particles
     /// ("Kamila T.N. Sorenson", "Ursula von der Leyen", "Garcia Herrero").
     fn proper_name<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let read = |i: &str| self.read_proper_name(i).ok().map(|(rest, _)| (i.len() - rest.len(), 0));
+        match self.memo.phrase(Phrase::ProperName, i, read) {
+            Some((end, _)) => Ok((&i[end..], &i[..end])),
+            None => fail(i),
+        }
+    }
+
+    fn read_proper_name<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
         let (mut rest, _) = self.name_word(i)?;
         for _ in 0..5 {
             // "Ursula von der Leyen", "Halvard & Moss".
@@ -351,6 +373,18 @@ impl<'l> Grammar<'l> {
     /// economist", "state-run energy giant", "Chinese experts". The longest
     /// run ending in a head wins.
     fn descriptor<'a>(&self, i: &'a str) -> Res<'a, (&'a str, Head)> {
+        let read = |i: &str| {
+            self.read_descriptor(i)
+                .ok()
+                .map(|(rest, (_, head))| (i.len() - rest.len(), head as u8))
+        };
+        match self.memo.phrase(Phrase::Descriptor, i, read) {
+            Some((end, head)) => Ok((&i[end..], (&i[..end], Head::from_u8(head)))),
+            None => fail(i),
+        }
+    }
+
+    fn read_descriptor<'a>(&self, i: &'a str) -> Res<'a, (&'a str, Head)> {
         let mut rest = i;
         let mut best: Option<(usize, Head)> = None;
         for n in 0..7 {
@@ -858,37 +892,52 @@ impl<'l> Grammar<'l> {
         if gap.is_empty() {
             return true;
         }
-        let words: Vec<&str> = gap.split_whitespace().collect();
+        // Every gap is tried for every candidate subject before a verb, most
+        // of them long and rejected: the words are read into a buffer only as
+        // far as any test below counts them (`words` is the first
+        // `MOST_WORDS + 1`), and the tests that need them all read them lazily.
+        const MOST_WORDS: usize = 16;
+        let mut buffer = [""; MOST_WORDS + 1];
+        let mut count = 0;
+        for (slot, word) in buffer.iter_mut().zip(gap.split_whitespace()) {
+            *slot = word;
+            count += 1;
+        }
+        let words = &buffer[..count];
+        let all_read = count <= MOST_WORDS;
         // ", at a later press briefing,": a prepositional phrase set off by
         // commas, between any subject and its verb.
         if let Some(inner) = gap.strip_prefix(',').and_then(|g| g.strip_suffix(',')) {
-            let inner_words: Vec<&str> = inner.split_whitespace().collect();
-            let opens_with_preposition = inner_words.first().is_some_and(|w| self.has(&self.lex.prepositions, w));
-            let no_verbs = inner_words
-                .iter()
-                .all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w));
-            if opens_with_preposition && no_verbs && inner_words.len() <= 8 && !inner.contains([',', '“', '"', '”'])
+            let mut inner_words = inner.split_whitespace();
+            let opens_with_preposition = inner_words
+                .clone()
+                .next()
+                .is_some_and(|w| self.has(&self.lex.prepositions, w));
+            if opens_with_preposition
+                && inner_words.clone().nth(8).is_none()
+                && !inner.contains([',', '“', '"', '”'])
+                && inner_words.all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w))
             {
                 return true;
             }
         }
         // "has recently", "cynically": auxiliaries and adverbs in -ly.
         let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
-        if words
-            .iter()
-            .all(|w| self.has(&self.lex.auxiliaries, w.trim_end_matches(',')) || adverb(w))
-            && !gap.contains(',')
+        if !gap.contains(',')
+            && gap
+                .split_whitespace()
+                .all(|w| self.has(&self.lex.auxiliaries, w.trim_end_matches(',')) || adverb(w))
         {
             return true;
         }
         // "a reporter who asked about money": the verb is the relative
         // clause's, describing the phrase; the sentence's verb comes later.
-        if matches!(words.as_slice(), ["who" | "which" | "that"]) {
+        if matches!(words, ["who" | "which" | "that"]) {
             return false;
         }
         // "drafted by Mara Voss, who said …": a relative clause set off by a
         // comma reports what the phrase before it said.
-        if let [",", "who", rest @ ..] | [",who", rest @ ..] = words.as_slice() {
+        if let [",", "who", rest @ ..] | [",who", rest @ ..] = words {
             // ", who in 2010 said": auxiliaries, or one short phrase of time
             // or place with no verb in it.
             let short_phrase = rest.len() <= 4
@@ -896,7 +945,10 @@ impl<'l> Grammar<'l> {
                 && rest.iter().all(|w| {
                     self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w) && !w.contains([',', '“', '"'])
                 });
-            return short_phrase || rest.iter().all(|w| self.has(&self.lex.auxiliaries, w));
+            let unread = gap.split_whitespace().skip(words.len());
+            return short_phrase
+                || (rest.iter().all(|w| self.has(&self.lex.auxiliaries, w))
+                    && (all_read || unread.clone().all(|w| self.has(&self.lex.auxiliaries, w))));
         }
         let described = !np.pronoun && np.name.is_none();
         // "Officials at Harbour Investigations, a division of the ministry,
@@ -908,7 +960,7 @@ impl<'l> Grammar<'l> {
                 part.split_whitespace()
                     .all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w))
             };
-            let modifier_words = modifier.split_whitespace().count();
+            let modifier_words = modifier.split_whitespace().take(9).count();
             if appositive.ends_with(',')
                 && !inner.contains([',', '“', '"', '”'])
                 && modifier
@@ -920,7 +972,7 @@ impl<'l> Grammar<'l> {
                     .next()
                     .is_some_and(|w| is_any_ignoring_ascii_case(w, &["a", "an", "the"]))
                 && modifier_words <= 8
-                && inner.split_whitespace().count() <= 12
+                && inner.split_whitespace().nth(12).is_none()
                 && no_verbs(modifier)
                 && no_verbs(inner)
             {

@@ -8,11 +8,12 @@
 //! times over. The memo answers a repeated question in a handful of
 //! instructions instead of a word scan and a hash look-up.
 //!
-//! How: two small direct-mapped tables indexed by the byte offset of the
-//! slice in the bound text. A slot is tagged with its offset and a
-//! generation number, and the token slot also with the end of the input it
-//! was read from (a token is a function of its whole input slice: a slice cut
-//! short can cut the token). A new entry simply replaces an old one in its
+//! How: small direct-mapped tables indexed by the byte offset of the slice in
+//! the bound text: tokens, word look-ups, and the phrases of the two parsers
+//! every candidate subject starts with (proper names and descriptions). A
+//! slot is tagged with its offset and a generation number, and the token and
+//! phrase slots also with the end of the input they were read from (a parse
+//! is a function of its whole input slice: a slice cut short can cut it). A new entry simply replaces an old one in its
 //! slot, so the memo never grows and never needs clearing: binding a text
 //! starts a new generation, and every earlier tag stops matching. Slices that
 //! are not inside the bound text (literals, lowercased copies) are computed
@@ -46,6 +47,26 @@ struct WordSlot {
     info: WordInfo,
 }
 
+/// A phrase parsed at an offset by one of the [`Phrase`] parsers: the input
+/// ran to `input_end`; `len` 0 is a failed parse, otherwise the phrase's
+/// length, with a parser-defined byte of detail.
+#[derive(Copy, Clone, Default)]
+struct PhraseSlot {
+    tag: u64,
+    input_end: u32,
+    parser: u8,
+    detail: u8,
+    len: u32,
+}
+
+/// The phrase parsers whose results are kept: those every candidate subject
+/// tries first, at the same word starts, for every verb in a sentence.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Phrase {
+    ProperName = 1,
+    Descriptor = 2,
+}
+
 /// See the module documentation.
 pub struct WordMemo {
     /// The bound text's address and length; length 0 when nothing is bound.
@@ -55,6 +76,7 @@ pub struct WordMemo {
     generation: Cell<u32>,
     tokens: Box<[Cell<TokenSlot>]>,
     words: Box<[Cell<Option<WordSlot>>]>,
+    phrases: Box<[Cell<PhraseSlot>]>,
 }
 
 impl Default for WordMemo {
@@ -65,6 +87,7 @@ impl Default for WordMemo {
             generation: Cell::new(0),
             tokens: (0..SLOTS).map(|_| Cell::new(TokenSlot::default())).collect(),
             words: (0..SLOTS).map(|_| Cell::new(None)).collect(),
+            phrases: (0..2 * SLOTS).map(|_| Cell::new(PhraseSlot::default())).collect(),
         }
     }
 }
@@ -128,6 +151,39 @@ impl WordMemo {
         len
     }
 
+    /// The phrase `parser` reads at the start of `input`, as its length and
+    /// a byte of detail (`None`: no phrase), from the memo or from `parse`.
+    #[inline]
+    pub fn phrase(
+        &self,
+        parser: Phrase,
+        input: &str,
+        parse: impl FnOnce(&str) -> Option<(usize, u8)>,
+    ) -> Option<(usize, u8)> {
+        let Some(at) = self.offset(input) else {
+            return parse(input);
+        };
+        let slot = &self.phrases[(2 * at + parser as usize) % (2 * SLOTS)];
+        let (tag, input_end) = (self.tag(at), (at + input.len()) as u32);
+        let kept = slot.get();
+        if kept.tag == tag && kept.input_end == input_end && kept.parser == parser as u8 {
+            return (kept.len > 0).then_some((kept.len as usize, kept.detail));
+        }
+        let parsed = parse(input);
+        let (len, detail) = parsed.unwrap_or((0, 0));
+        // An empty phrase would read as a failure: it is never kept.
+        if parsed.is_none() || len > 0 {
+            slot.set(PhraseSlot {
+                tag,
+                input_end,
+                parser: parser as u8,
+                detail,
+                len: len as u32,
+            });
+        }
+        parsed
+    }
+
     /// What the lexicon says about `word`, from the memo or from `look_up`.
     #[inline]
     pub fn word(&self, word: &str, look_up: impl FnOnce(&str) -> WordInfo) -> WordInfo {
@@ -176,6 +232,33 @@ mod tests {
         // The same start with a shorter input is another question.
         assert_eq!(memo.token_len(&text[5..7], read), 2);
         assert_eq!(reads.get(), 2);
+    }
+
+    #[test]
+    fn a_phrase_is_parsed_once_per_parser_and_input() {
+        let memo = WordMemo::default();
+        let text = "the harbour master said";
+        let _bound = memo.bind(text);
+        let parses = Cell::new(0);
+        let parses = &parses;
+        let parse = |found: Option<(usize, u8)>| {
+            move |_: &str| {
+                parses.set(parses.get() + 1);
+                found
+            }
+        };
+        assert_eq!(
+            memo.phrase(Phrase::Descriptor, &text[4..], parse(Some((13, 5)))),
+            Some((13, 5))
+        );
+        assert_eq!(memo.phrase(Phrase::Descriptor, &text[4..], parse(None)), Some((13, 5)));
+        assert_eq!(parses.get(), 1);
+        // Another parser at the same offset, and a failure, are kept apart.
+        assert_eq!(memo.phrase(Phrase::ProperName, &text[4..], parse(None)), None);
+        assert_eq!(memo.phrase(Phrase::ProperName, &text[4..], parse(Some((1, 0)))), None);
+        assert_eq!(parses.get(), 2);
+        assert_eq!(memo.phrase(Phrase::Descriptor, &text[4..], parse(None)), Some((13, 5)));
+        assert_eq!(parses.get(), 2);
     }
 
     #[test]
