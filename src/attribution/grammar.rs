@@ -9,7 +9,7 @@
 //! works on `&str` slices of the document text, so a slice's position is its
 //! byte offset. A parse that fails means "no attribution here", never an error.
 
-use super::memo::{Phrase, WordMemo};
+use super::memo::{Memo, Table};
 use super::{Attribution, AttributionKind, Cue, SpeakerClass, SpeakerPhrase};
 use crate::document::{Document, Quote};
 use crate::rules::lexicon::{PhraseKind, WordInfo, WordSet};
@@ -119,20 +119,6 @@ enum Head {
     Role,
 }
 
-impl Head {
-    /// The head stored in the memo as `head as u8`.
-    fn from_u8(stored: u8) -> Head {
-        [
-            Head::Anonymous,
-            Head::Vague,
-            Head::Document,
-            Head::Organization,
-            Head::Outlet,
-            Head::Role,
-        ][usize::from(stored)]
-    }
-}
-
 /// A speaker phrase as parsed, as slices of the sentence.
 #[derive(Clone, Debug)]
 struct Np<'a> {
@@ -148,22 +134,34 @@ struct Np<'a> {
 /// The attribution grammar over one rule set's lexicon.
 pub struct Grammar<'l> {
     lex: &'l Lexicon,
-    /// Tokens and word look-ups already made on the document being read.
-    memo: WordMemo,
+    /// The document being read, for the tables below.
+    memo: Memo,
+    /// The length of the token at an offset (0: none).
+    tokens: Table<usize>,
+    /// What the lexicon says about a word.
+    words: Table<WordInfo>,
+    /// The proper name and the description read at an offset (their length,
+    /// and the description's head): every candidate subject starts with them.
+    proper_names: Table<Option<usize>>,
+    descriptors: Table<Option<(usize, Head)>>,
 }
 
 impl<'l> Grammar<'l> {
     pub fn new(lex: &'l Lexicon) -> Self {
         Grammar {
             lex,
-            memo: WordMemo::default(),
+            memo: Memo::default(),
+            tokens: Table::default(),
+            words: Table::default(),
+            proper_names: Table::default(),
+            descriptors: Table::default(),
         }
     }
 
     /// What the lexicon says about `word` (memoised for words of the document).
     #[inline]
     fn word(&self, word: &str) -> WordInfo {
-        self.memo.word(word, |w| self.lex.word(w))
+        self.memo.get_or(&self.words, word, |w| self.lex.word(w))
     }
 
     /// Whether `word` is in `set`, ignoring ASCII case.
@@ -190,7 +188,7 @@ impl<'l> Grammar<'l> {
     /// apostrophe after s ("Natixis’"); the dot of an initial or a listed
     /// abbreviation ("T.N.", "Dr.").
     fn token<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
-        match self.memo.token_len(i, |i| self.read_token(i)) {
+        match self.memo.get_or(&self.tokens, i, |i| self.read_token(i)) {
             0 => fail(i),
             end => Ok((&i[end..], &i[..end])),
         }
@@ -265,9 +263,9 @@ impl<'l> Grammar<'l> {
     /// A proper name: capitalised words, with initials and particles
     /// ("Kamila T.N. Sorenson", "Ursula von der Leyen", "Garcia Herrero").
     fn proper_name<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
-        let read = |i: &str| self.read_proper_name(i).ok().map(|(rest, _)| (i.len() - rest.len(), 0));
-        match self.memo.phrase(Phrase::ProperName, i, read) {
-            Some((end, _)) => Ok((&i[end..], &i[..end])),
+        let read = |i: &str| self.read_proper_name(i).ok().map(|(rest, _)| i.len() - rest.len());
+        match self.memo.get_or(&self.proper_names, i, read) {
+            Some(end) => Ok((&i[end..], &i[..end])),
             None => fail(i),
         }
     }
@@ -376,10 +374,10 @@ impl<'l> Grammar<'l> {
         let read = |i: &str| {
             self.read_descriptor(i)
                 .ok()
-                .map(|(rest, (_, head))| (i.len() - rest.len(), head as u8))
+                .map(|(rest, (_, head))| (i.len() - rest.len(), head))
         };
-        match self.memo.phrase(Phrase::Descriptor, i, read) {
-            Some((end, head)) => Ok((&i[end..], (&i[..end], Head::from_u8(head)))),
+        match self.memo.get_or(&self.descriptors, i, read) {
+            Some((end, head)) => Ok((&i[end..], (&i[..end], head))),
             None => fail(i),
         }
     }
