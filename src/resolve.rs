@@ -88,7 +88,14 @@ fn split_post_nominal(name: &str) -> (&str, Option<&str>) {
 fn shortens(short: &str, full: &str) -> bool {
     let full = split_post_nominal(full).0;
     // Names are compared word by word without allocating: `short` must be a
-    // proper prefix or suffix of `full` ending on a word boundary.
+    // proper prefix or suffix of `full` ending on a word boundary. Each name
+    // is split once onto the stack (resolution compares names by the
+    // thousand); only a name of many words is split again per comparison.
+    if let (Some(short), Some(full)) = (NameWords::of(short), NameWords::of(full)) {
+        let (short, full) = (short.words(), full.words());
+        let (k, n) = (short.len(), full.len());
+        return k > 0 && k < n && (full[..k] == *short || full[n - k..] == *short);
+    }
     let (short_count, full_count) = (words(short).count(), words(full).count());
     if short_count == 0 || short_count >= full_count {
         return false;
@@ -98,7 +105,38 @@ fn shortens(short: &str, full: &str) -> bool {
 
 fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (split_post_nominal(a).0, split_post_nominal(b).0);
+    if let (Some(a), Some(b)) = (NameWords::of(a), NameWords::of(b)) {
+        return a.words() == b.words();
+    }
     a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// The most words a name is split into on the stack by [`NameWords`].
+const NAME_WORDS: usize = 8;
+
+/// A name's words (split as `split_whitespace` splits), held on the stack.
+struct NameWords<'a> {
+    words: [&'a str; NAME_WORDS],
+    len: usize,
+}
+
+impl<'a> NameWords<'a> {
+    /// `name`'s words, or `None` when it has more than [`NAME_WORDS`].
+    fn of(name: &'a str) -> Option<Self> {
+        let mut split = NameWords {
+            words: [""; NAME_WORDS],
+            len: 0,
+        };
+        for word in words(name) {
+            *split.words.get_mut(split.len)? = word;
+            split.len += 1;
+        }
+        Some(split)
+    }
+
+    fn words(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
 }
 
 /// Build the cast of `doc` and link each attribution to its speaker.
@@ -303,16 +341,28 @@ fn earliest_name_mentions(cast: &mut Cast, doc: &Document<'_>, mentions: &Mentio
         .iter_mut()
         .filter(|s| s.class == SpeakerClass::Person && words(&s.name).count() > 1)
     {
-        let earliest = words(&speaker.name)
-            .flat_map(|w| mentions.with_word(w))
-            .map(|&i| mentions.spans[i])
-            .filter(|m| !doc.in_quote(m.start))
-            .filter(|m| {
+        // Only a mention before the first one known can change it. With the
+        // mentions in text order (as the grammar gives them), each word's list
+        // is read only up to there, or up to its first match: later mentions
+        // cannot be earlier. Otherwise every mention is looked at.
+        let mut earliest: Option<Span> = None;
+        for word in words(&speaker.name) {
+            for m in mentions.with_word(word).iter().map(|&i| mentions.spans[i]) {
+                if mentions.in_text_order
+                    && (m.start >= speaker.first_mention.start || earliest.is_some_and(|e| m.start > e.start))
+                {
+                    break;
+                }
+                if doc.in_quote(m.start) {
+                    continue;
+                }
                 let written = m.slice(text);
                 let written = possessive_owner(written).unwrap_or(written);
-                same_name(written, &speaker.name) || shortens(written, &speaker.name)
-            })
-            .min();
+                if same_name(written, &speaker.name) || shortens(written, &speaker.name) {
+                    earliest = Some(earliest.map_or(m, |e| e.min(m)));
+                }
+            }
+        }
         if let Some(m) = earliest.filter(|m| m.start < speaker.first_mention.start) {
             speaker.first_mention = m;
         }
@@ -449,6 +499,8 @@ fn offset_of(whole: &str, part: &str) -> usize {
 struct MentionIndex<'t> {
     text: &'t str,
     spans: Vec<Span>,
+    /// Whether the spans start in increasing order (the grammar gives them so).
+    in_text_order: bool,
     by_word: rustc_hash::FxHashMap<&'t str, Vec<usize>>,
     maps: Option<NameMaps>,
 }
@@ -540,6 +592,7 @@ impl<'t> MentionIndex<'t> {
         MentionIndex {
             text,
             spans: mentions.iter().map(|m| m.span).collect(),
+            in_text_order: mentions.windows(2).all(|pair| pair[0].span.start < pair[1].span.start),
             by_word,
             maps: (mentions.len() > MENTION_SCAN_LIMIT).then(|| NameMaps::new(text, mentions)),
         }
