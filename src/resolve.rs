@@ -55,8 +55,53 @@ impl Cast {
     }
 }
 
-fn words(name: &str) -> impl Iterator<Item = &str> {
-    name.split_whitespace()
+/// A name's words: what `split_whitespace` gives. Resolution splits names by
+/// the tens of thousands, so ASCII bytes are classified without decoding
+/// characters; only a non-ASCII character is decoded to ask Unicode.
+fn words(name: &str) -> Words<'_> {
+    Words { rest: name }
+}
+
+struct Words<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// The byte length of the run at the start of `text` whose characters
+    /// are (`whitespace`) or are not (`!whitespace`) white space.
+    fn run(text: &str, whitespace: bool) -> usize {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let (is_space, len) = if byte.is_ascii() {
+                // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+                (matches!(byte, b'\t'..=b'\r' | b' '), 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if is_space != whitespace {
+                break;
+            }
+            at += len;
+        }
+        at
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = &self.rest[Self::run(self.rest, true)..];
+        if rest.is_empty() {
+            self.rest = rest;
+            return None;
+        }
+        let (word, rest) = rest.split_at(Self::run(rest, false));
+        self.rest = rest;
+        Some(word)
+    }
 }
 
 /// Whether a word is post-nominal letters: two to four capitals after a
@@ -73,6 +118,10 @@ fn is_post_nominal(word: &str) -> bool {
 /// "Elspeth Grange"), and the letters, when the name has two words before them.
 fn split_post_nominal(name: &str) -> (&str, Option<&str>) {
     let trimmed = name.trim_end();
+    // Most names end in a lowercase letter: no letters to split off.
+    if !trimmed.as_bytes().last().is_some_and(u8::is_ascii_uppercase) {
+        return (name, None);
+    }
     if let Some((core, last)) = trimmed.rsplit_once(' ') {
         if is_post_nominal(last) && words(core).count() >= 2 {
             return (core.trim_end(), Some(last));
@@ -105,10 +154,7 @@ fn shortens(short: &str, full: &str) -> bool {
 
 fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (split_post_nominal(a).0, split_post_nominal(b).0);
-    if let (Some(a), Some(b)) = (NameWords::of(a), NameWords::of(b)) {
-        return a.words() == b.words();
-    }
-    a.split_whitespace().eq(b.split_whitespace())
+    words(a).eq(words(b))
 }
 
 /// The most words a name is split into on the stack by [`NameWords`].
@@ -998,6 +1044,25 @@ mod tests {
         assert_eq!(split_post_nominal("Tomas Reyes III"), ("Tomas Reyes III", None));
         assert_eq!(split_post_nominal("Grange KC"), ("Grange KC", None));
         assert!(same_name("Elspeth Grange KC", "Elspeth Grange"));
+    }
+
+    #[test]
+    fn words_are_split_as_split_whitespace_splits() {
+        for name in [
+            "",
+            "  ",
+            "Xi Jinping",
+            " Alicia  Garcia\tHerrero\n",
+            "Ana\u{a0}Ruiz\u{2009}Soto\u{3000}",
+            "Zoë Ørsted\u{b}Æ",
+            "x\u{85}y\u{2028}z",
+        ] {
+            assert_eq!(
+                words(name).collect::<Vec<_>>(),
+                name.split_whitespace().collect::<Vec<_>>(),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]
