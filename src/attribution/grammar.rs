@@ -943,10 +943,10 @@ impl<'l> Grammar<'l> {
                 && rest.iter().all(|w| {
                     self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w) && !w.contains([',', '“', '"'])
                 });
-            let unread = gap.split_whitespace().skip(words.len());
+            let auxiliary = |w: &str| self.has(&self.lex.auxiliaries, w);
             return short_phrase
-                || (rest.iter().all(|w| self.has(&self.lex.auxiliaries, w))
-                    && (all_read || unread.clone().all(|w| self.has(&self.lex.auxiliaries, w))));
+                || (rest.iter().all(|w| auxiliary(w))
+                    && (all_read || gap.split_whitespace().skip(words.len()).all(auxiliary)));
         }
         let described = !np.pronoun && np.name.is_none();
         // "Officials at Harbour Investigations, a division of the ministry,
