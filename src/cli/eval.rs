@@ -1,6 +1,7 @@
 //! `attrib eval`: score attrib against the gold corpus and, optionally, PolNeAR.
 
 use super::{read_rule_file, Exit, Ui};
+use attrib::eval::judged::{self, CodeScore, JudgedReport};
 use attrib::eval::polnear::{self, Discontinuous, PolnearReport, SubsetScore};
 use attrib::eval::score::Prf;
 use attrib::eval::{self, CorpusReport};
@@ -31,6 +32,14 @@ pub struct EvalArgs {
     /// Also list every error: missed and false attributions, wrong speakers, missed and false findings.
     #[arg(long)]
     pub errors: bool,
+    /// A standards editor's judgements of findings on PolNeAR train/dev articles
+    /// (tests/judged/polnear-judgements.tsv): score those instead of the split's attributions. Needs --polnear.
+    #[arg(long, value_name = "FILE", requires = "polnear")]
+    pub judgements: Option<PathBuf>,
+    /// With --judgements: list the wrong findings still reported, the misses still missed
+    /// and the right findings lost (document, offset, code, reason), and the unjudged findings.
+    #[arg(long, requires = "judgements")]
+    pub judged_errors: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -56,6 +65,8 @@ struct JsonReport<'a> {
     polnear: Option<&'a PolnearReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     polnear_errors: Option<&'a [polnear::ErrorItem]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    judged: Option<&'a JudgedReport>,
 }
 
 /// The defaults and the `--rules` files; an attrib.yaml found nearby is not
@@ -99,7 +110,19 @@ pub fn run(args: EvalArgs, ui: &mut Ui) -> Exit {
         DiscontinuousArg::Hull => Discontinuous::Hull,
         DiscontinuousArg::First => Discontinuous::First,
     };
-    let polnear = match &args.polnear {
+    let judged = match (&args.polnear, &args.judgements) {
+        (Some(dir), Some(file)) => {
+            match judged::load(file).and_then(|j| judged::score(dir, &j, &Engine::new(rules.clone()))) {
+                Ok(report) => Some(report),
+                Err(err) => {
+                    ui.error(&err);
+                    return Exit::Error;
+                }
+            }
+        }
+        _ => None,
+    };
+    let polnear = match args.polnear.as_ref().filter(|_| judged.is_none()) {
         Some(dir) => match polnear::load_with(dir, &args.split, mode) {
             Ok(docs) => Some(polnear::score(&docs, &Engine::new(rules), &args.split, mode)),
             Err(err) => {
@@ -120,6 +143,7 @@ pub fn run(args: EvalArgs, ui: &mut Ui) -> Exit {
                     corpus: corpus.as_ref(),
                     polnear: polnear.as_ref(),
                     polnear_errors: polnear.as_ref().filter(|_| args.errors).map(|p| p.errors.as_slice()),
+                    judged: judged.as_ref(),
                 };
                 serde_json::to_writer_pretty(&mut out, &report)?;
                 writeln!(out)?;
@@ -133,6 +157,12 @@ pub fn run(args: EvalArgs, ui: &mut Ui) -> Exit {
                         writeln!(out)?;
                     }
                     write_polnear(&mut out, report, &dir.display().to_string(), args.errors)?;
+                }
+                if let (Some(report), Some(file)) = (&judged, &args.judgements) {
+                    if corpus.is_some() {
+                        writeln!(out)?;
+                    }
+                    write_judged(&mut out, report, &file.display().to_string(), args.judged_errors)?;
                 }
             }
         }
@@ -272,6 +302,65 @@ fn write_polnear(out: &mut impl Write, report: &PolnearReport, dir: &str, errors
                 clip(&e.cue, 30),
                 clip(&e.content, 120)
             )?;
+        }
+    }
+    Ok(())
+}
+
+fn judged_row(out: &mut impl Write, label: &str, s: &CodeScore) -> io::Result<()> {
+    writeln!(
+        out,
+        "  {label:<22} {:>9} {:>6} {:>6} {:>6} {:>6} {:>10} {:>9} {:>7} {:>9}",
+        format!(
+            "{}/{}",
+            s.judged_reported,
+            s.right_judged + s.wrong_judged + s.debatable_judged
+        ),
+        s.right,
+        s.wrong,
+        s.debatable,
+        format!("{}/{}", s.missed_caught, s.missed_judged),
+        num(s.precision()),
+        num(s.recall()),
+        s.unjudged,
+        format!("{}/{}", s.right + s.missed_caught, s.right_judged + s.missed_judged),
+    )
+}
+
+fn write_judged(out: &mut impl Write, report: &JudgedReport, file: &str, errors: bool) -> io::Result<()> {
+    writeln!(
+        out,
+        "Judged real-news findings {file}: {} judgements on {} documents\n",
+        report.judgements, report.documents
+    )?;
+    writeln!(
+        out,
+        "  {:<22} {:>9} {:>6} {:>6} {:>6} {:>6} {:>10} {:>9} {:>7} {:>9}",
+        "code", "reported", "right", "wrong", "debat.", "missed", "precision", "recall", "unjudg.", "wanted"
+    )?;
+    for (code, score) in &report.by_code {
+        judged_row(out, code, score)?;
+    }
+    judged_row(out, "all codes", &report.total)?;
+    writeln!(
+        out,
+        "  reported: judged right/wrong/debatable findings reported again at their offset; missed: caught/judged \
+         (a finding of the code in the judged sentence);\n  precision = (right + caught) / (right + caught + wrong), \
+         debatable not counted; recall = reported share of the right and missed judgements (wanted);\n  \
+         unjudged: reported findings no judgement matches, for an editor to judge"
+    )?;
+    if errors {
+        writeln!(out, "\nerrors (offsets and reasons only)")?;
+        for e in &report.errors {
+            writeln!(
+                out,
+                "  {}\t{}\t{}\t{}\t{}",
+                e.error, e.document, e.offset, e.code, e.reason
+            )?;
+        }
+        writeln!(out, "\nunjudged findings")?;
+        for u in &report.unjudged {
+            writeln!(out, "  unjudged\t{}\t{}\t{}", u.document, u.offset, u.code)?;
         }
     }
     Ok(())

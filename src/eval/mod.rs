@@ -7,8 +7,12 @@
 //! best overlap first, when the predicted content covers at least half of the
 //! gold content ([`score::score_attributions`]); findings match on check code
 //! and line ([`score::score_findings`]).
+//!
+//! Judged real news ([`judged`]): a standards editor's verdicts on findings
+//! in PolNeAR train and dev articles, matched by document, code and byte offset.
 
 pub mod gold;
+pub mod judged;
 pub mod polnear;
 pub mod score;
 
