@@ -16,6 +16,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod attribution;
 pub mod checks;
 pub mod document;
@@ -27,6 +28,7 @@ pub mod rules;
 pub mod text;
 pub mod verify;
 
+pub use analysis::Analysis;
 pub use attribution::{Attribution, AttributionKind, SpeakerClass};
 pub use document::Document;
 pub use finding::{Finding, Label};
@@ -46,30 +48,6 @@ pub struct Engine {
     pub custom: rules::custom::CustomRules,
     /// The speakers' source transcripts, indexed once per run (quote verification).
     pub sources: Option<std::sync::Arc<verify::SourceIndex>>,
-}
-
-/// Everything attrib knows about one document.
-#[derive(Debug)]
-pub struct Analysis<'s> {
-    pub document: Document<'s>,
-    pub attributions: Vec<Attribution>,
-    pub cast: Cast,
-    /// Every proper-name mention, in order (found once; resolve and checks share it).
-    pub names: Vec<attribution::grammar::NameMention>,
-    /// The quotes verification found wrong, worked out once for the three
-    /// verification checks ([`Analysis::quote_checks`]).
-    pub quote_checks: std::sync::OnceLock<Vec<verify::QuoteCheck>>,
-}
-
-impl Analysis<'_> {
-    /// The quotes that differ from, or are missing from, the sources of the
-    /// engine (none without sources).
-    pub fn quote_checks(&self, engine: &Engine) -> &[verify::QuoteCheck] {
-        self.quote_checks.get_or_init(|| match &engine.sources {
-            Some(index) => verify::verify(self, &engine.rules, index),
-            None => Vec::new(),
-        })
-    }
 }
 
 impl Engine {
@@ -124,7 +102,13 @@ impl Engine {
     /// their spans byte offsets into the original text of the source file.
     pub fn check_analysis(&self, analysis: &Analysis<'_>) -> Vec<Finding> {
         let mut findings = Vec::new();
-        checks::run_all(analysis, self, &mut findings);
+        checks::run_all(
+            analysis,
+            &self.rules,
+            &self.lexicon,
+            self.sources.as_deref(),
+            &mut findings,
+        );
         self.custom.run(analysis, &mut findings);
         rules::suppress::apply_registry(analysis, &self.rules, &mut findings);
         let document = &analysis.document;

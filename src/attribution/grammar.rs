@@ -2030,7 +2030,7 @@ impl<'l> Grammar<'l> {
             if !line.contains(':') {
                 continue;
             }
-            let Some(((label_start, label_end), body)) = crate::verify::transcript::label_of(line, &|_| false) else {
+            let Some(((label_start, label_end), body)) = crate::text::label::label_of(line, &|_| false) else {
                 continue;
             };
             let label = &line[label_start..label_end];

@@ -51,7 +51,7 @@ impl Check for AffiliationMismatch {
     }
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
-        let rules = &ctx.engine.rules;
+        let rules = ctx.rules;
         for speaker in &ctx.analysis.cast.speakers {
             let (Some(index), Some(span)) = (speaker.registry, speaker.role_span) else {
                 continue;

@@ -72,7 +72,7 @@ impl Check for DetachedAttribution {
             if doc.slice(cue.span).ends_with("ing") {
                 continue;
             }
-            let names_a_thing = content_is_a_thing(ctx.analysis, &ctx.engine.lexicon, a);
+            let names_a_thing = content_is_a_thing(ctx.analysis, ctx.lexicon, a);
             // A denial's object is the accusation, and the denial itself is
             // the statement ("denied the charges": "I did not do it").
             if names_a_thing && cue.class == VerbClass::Culpability {

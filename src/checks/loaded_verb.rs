@@ -110,10 +110,7 @@ impl Check for LoadedVerb {
         let mut seen = FxHashSet::default();
         for a in &ctx.analysis.attributions {
             let Some(cue) = a.cue else { continue };
-            if !cue.class.is_loaded()
-                || is_conventional(ctx.analysis, &ctx.engine.lexicon, a, cue)
-                || !seen.insert(cue.span)
-            {
+            if !cue.class.is_loaded() || is_conventional(ctx.analysis, ctx.lexicon, a, cue) || !seen.insert(cue.span) {
                 continue;
             }
             let verb = doc.slice(cue.span);

@@ -59,7 +59,7 @@ impl Check for Misquote {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
         let text: &str = &analysis.document.text;
-        for check in analysis.quote_checks(ctx.engine) {
+        for check in analysis.quote_checks(ctx.rules, ctx.sources) {
             let Outcome::Misquote(found) = &check.outcome else {
                 continue;
             };

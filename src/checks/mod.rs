@@ -6,7 +6,9 @@
 
 use crate::finding::Finding;
 use crate::rules::Severity;
-use crate::{Analysis, Engine};
+use crate::rules::{Lexicon, RuleSet};
+use crate::verify::SourceIndex;
+use crate::Analysis;
 
 /// What every check declares about itself.
 #[derive(Debug)]
@@ -34,7 +36,10 @@ impl CheckInfo {
 /// What a check can read.
 pub struct Context<'a, 's> {
     pub analysis: &'a Analysis<'s>,
-    pub engine: &'a Engine,
+    pub rules: &'a RuleSet,
+    pub lexicon: &'a Lexicon,
+    /// The speakers' source transcripts, when the run has any (quote verification).
+    pub sources: Option<&'a SourceIndex>,
     /// The severity this run uses for the check (defaults overridden by rules).
     pub severity: Severity,
 }
@@ -134,7 +139,7 @@ pub fn closest_code(code: &str) -> Option<&'static str> {
 /// determiner, and none opens with a preposition ("admitted to reporters").
 pub(crate) fn content_is_a_thing(
     analysis: &Analysis<'_>,
-    lexicon: &crate::rules::Lexicon,
+    lexicon: &Lexicon,
     a: &crate::attribution::Attribution,
 ) -> bool {
     const BARE_NOUN_PHRASE_WORDS: usize = 3;
@@ -203,15 +208,23 @@ pub(crate) fn content_is_a_thing(
 }
 
 /// Run every enabled check over an analysis.
-pub fn run_all(analysis: &Analysis<'_>, engine: &Engine, out: &mut Vec<Finding>) {
+pub fn run_all(
+    analysis: &Analysis<'_>,
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    sources: Option<&SourceIndex>,
+    out: &mut Vec<Finding>,
+) {
     for check in ALL {
         let info = check.info();
-        let Some(severity) = engine.rules.severity_of(info.code, info.default_severity) else {
+        let Some(severity) = rules.severity_of(info.code, info.default_severity) else {
             continue;
         };
         let ctx = Context {
             analysis,
-            engine,
+            rules,
+            lexicon,
+            sources,
             severity,
         };
         check.run(&ctx, out);

@@ -80,8 +80,8 @@ impl Check for SecondhandSource {
         let analysis = ctx.analysis;
         let doc = &analysis.document;
         let text: &str = &doc.text;
-        let rules = &ctx.engine.rules;
-        let lexicon = &ctx.engine.lexicon;
+        let rules = ctx.rules;
+        let lexicon = ctx.lexicon;
 
         // Indexes built once: cues and recipients by position.
         let mut cues: Vec<(Span, usize)> = analysis

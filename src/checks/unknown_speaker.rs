@@ -37,7 +37,7 @@ impl Check for UnknownSpeaker {
     }
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
-        if !ctx.engine.rules.strict {
+        if !ctx.rules.strict {
             return;
         }
         for speaker in &ctx.analysis.cast.speakers {

@@ -45,7 +45,7 @@ impl Check for UnverifiedQuote {
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
-        for check in analysis.quote_checks(ctx.engine) {
+        for check in analysis.quote_checks(ctx.rules, ctx.sources) {
             let Outcome::Unverified { files } = &check.outcome else {
                 continue;
             };

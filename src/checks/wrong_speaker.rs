@@ -45,7 +45,7 @@ impl Check for WrongSpeaker {
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
         let analysis = ctx.analysis;
-        for check in analysis.quote_checks(ctx.engine) {
+        for check in analysis.quote_checks(ctx.rules, ctx.sources) {
             let Outcome::WrongSpeaker { found, own } = &check.outcome else {
                 continue;
             };

@@ -151,10 +151,12 @@ pub fn score_corpus(dir: &Path, rules: &RuleSet) -> Result<CorpusReport, EvalErr
                 let agentless = a.cue.is_none() && a.speaker.class == crate::attribution::SpeakerClass::Vague;
                 a.content.is_some_and(|c| !c.is_empty()) && !agentless
             })
+            // Gold spans are byte offsets into the file as written; analysis
+            // spans of markup (HTML) are into its decoded text, so map them back.
             .map(|a| Predicted {
-                content: a.content,
-                cue: a.cue.map(|c| c.span),
-                speaker: a.speaker.span,
+                content: a.content.map(|c| analysis.document.source_span(c)),
+                cue: a.cue.map(|c| analysis.document.source_span(c.span)),
+                speaker: analysis.document.source_span(a.speaker.span),
                 name: analysis.cast.get(a.speaker_id).map(|s| s.name.clone()),
                 kind: a.kind.as_str(),
             })
@@ -377,5 +379,19 @@ mod tests {
         assert_eq!(report.attributions.gold, 1);
         assert_eq!(report.findings["vague-source"].gold, 1);
         assert!(score_corpus(&dir.path().join("missing"), &RuleSet::defaults()).is_err());
+    }
+
+    #[test]
+    fn html_attributions_are_scored_at_their_place_in_the_file() {
+        // Gold spans count in the file as written; the analysis of HTML works
+        // on its decoded text, where every offset after the markup differs.
+        let dir = tempfile::tempdir().unwrap();
+        let article = "<html><head><title>Bridge</title></head><body>\n<p class=\"byline\">By Lu Renn</p>\n<p>“We will close it,” said Ada Quill, the mayor.</p>\n</body></html>\n";
+        std::fs::write(dir.path().join("bridge.html"), article).unwrap();
+        let gold = "article: bridge.html\nattributions:\n  - {speaker: Ada Quill, name: Ada Quill, class: person, cue: said, content: \"We will close it,\", kind: direct}\n";
+        std::fs::write(dir.path().join("bridge.gold.yaml"), gold).unwrap();
+        let report = score_corpus(dir.path(), &RuleSet::defaults()).unwrap();
+        assert_eq!(report.content_speaker.gold_hit, 1, "{:?}", report.errors);
+        assert_eq!(report.exact.gold_hit, 1, "{:?}", report.errors);
     }
 }

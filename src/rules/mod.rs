@@ -13,10 +13,13 @@ pub mod validate;
 pub mod yaml;
 
 pub use lexicon::Lexicon;
+// Parsing a user's rule file validates it against the checks, which sit above the
+// rule data: it lives with the validation and keeps its name here.
 pub use schema::{
     CheckOverride, CheckSetting, CustomRule, Examples, InlineSource, Level, LexiconLists, OutletEntry, RuleFile,
     RuleKind, Severity, SourceRef, SpeakerEntry, VerbClass, VerbGroup,
 };
+pub use validate::{builtin_default, parse_rule_file};
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use std::collections::BTreeMap;
@@ -88,50 +91,11 @@ pub fn too_large_message(bytes: u64) -> (String, String) {
     )
 }
 
-/// Parse one rule file. Errors point at the line and column in the YAML; the
-/// first problem is returned ([`validate::validate`] reports every one).
-pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
-    if text.len() as u64 > MAX_RULE_FILE_BYTES {
-        let (message, help) = too_large_message(text.len() as u64);
-        return Err(RuleError::at(file, "", None, message, Some(help)));
-    }
-    if let Err(err) = yaml::check_depth(text) {
-        return Err(RuleError::at(file, text, Some(err.offset), err.message, None));
-    }
-    if text.trim().is_empty() {
-        return Ok(RuleFile::default());
-    }
-    match serde_yaml::from_str::<RuleFile>(text) {
-        // The common case, and the large default files: nothing that needs
-        // the full validation.
-        Ok(parsed)
-            if parsed.rules.is_empty()
-                && parsed.speakers.is_empty()
-                && parsed.checks.keys().all(|code| crate::checks::info(code).is_some()) =>
-        {
-            Ok(parsed)
-        }
-        Ok(parsed) => match validate::first_problem(file, text) {
-            Some(err) => Err(err),
-            None => Ok(parsed),
-        },
-        Err(e) => Err(validate::first_problem(file, text).unwrap_or_else(|| {
-            let offset = e.location().map(|l| l.index());
-            RuleError::at(file, text, offset, e.to_string(), None)
-        })),
-    }
-}
-
 /// The JSON Schema of a rule file, generated from the serde types
 /// (committed as schema/attrib.schema.json for YAML language servers).
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(RuleFile);
     serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
-}
-
-/// The default severity of a built-in check, `None` for an unknown code.
-pub fn builtin_default(code: &str) -> Option<Severity> {
-    crate::checks::info(code).map(|i| i.default_severity)
 }
 
 /// The rule file a registry speaker comes from.
@@ -170,8 +134,9 @@ impl RuleSet {
     pub fn defaults() -> Self {
         let mut set = RuleSet::default();
         for (name, text) in DEFAULT_RULE_FILES {
-            // The defaults are tested; a broken default is a build bug.
-            let file = parse_rule_file(name, text).unwrap_or_else(|e| panic!("default rules: {e}"));
+            // The defaults pass the full validation (`defaults_validate` in
+            // validate.rs); a broken default is a build bug.
+            let file: RuleFile = serde_yaml::from_str(text).unwrap_or_else(|e| panic!("default rules {name}: {e}"));
             set.merge(name, file);
         }
         set

@@ -16,6 +16,45 @@ use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;
 use std::path::Path;
 
+/// The default severity of a built-in check, `None` for an unknown code.
+pub fn builtin_default(code: &str) -> Option<super::Severity> {
+    crate::checks::info(code).map(|i| i.default_severity)
+}
+
+/// Parse one rule file. Errors point at the line and column in the YAML; the
+/// first problem is returned ([`validate`] reports every one).
+pub fn parse_rule_file(file: &str, text: &str) -> Result<RuleFile, RuleError> {
+    if text.len() as u64 > super::MAX_RULE_FILE_BYTES {
+        let (message, help) = super::too_large_message(text.len() as u64);
+        return Err(RuleError::at(file, "", None, message, Some(help)));
+    }
+    if let Err(err) = super::yaml::check_depth(text) {
+        return Err(RuleError::at(file, text, Some(err.offset), err.message, None));
+    }
+    if text.trim().is_empty() {
+        return Ok(RuleFile::default());
+    }
+    match serde_yaml::from_str::<RuleFile>(text) {
+        // The common case, and the large default files: nothing that needs
+        // the full validation.
+        Ok(parsed)
+            if parsed.rules.is_empty()
+                && parsed.speakers.is_empty()
+                && parsed.checks.keys().all(|code| crate::checks::info(code).is_some()) =>
+        {
+            Ok(parsed)
+        }
+        Ok(parsed) => match first_problem(file, text) {
+            Some(err) => Err(err),
+            None => Ok(parsed),
+        },
+        Err(e) => Err(first_problem(file, text).unwrap_or_else(|| {
+            let offset = e.location().map(|l| l.index());
+            RuleError::at(file, text, offset, e.to_string(), None)
+        })),
+    }
+}
+
 /// One problem, located by its path in the YAML tree.
 struct Problem<'a> {
     path: Vec<Seg<'a>>,

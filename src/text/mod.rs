@@ -1,6 +1,7 @@
 //! Source text: spans, files, line index and input formats.
 
 pub mod html;
+pub mod label;
 pub mod offsets;
 pub mod prose;
 pub mod source;

@@ -16,9 +16,11 @@ pub mod words;
 pub use index::{SourceIndex, Who};
 pub use transcript::Transcript;
 
-use crate::attribution::{AttributionKind, SpeakerClass};
+use crate::attribution::{Attribution, AttributionKind, SpeakerClass};
+use crate::document::Document;
+use crate::resolve::Cast;
 use crate::rules::{RuleError, RuleSet, SourceRef};
-use crate::{Analysis, Span};
+use crate::Span;
 use align::Step;
 use miette::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -294,17 +296,22 @@ impl Difference {
 
 /// Verify every direct, partial and mixed quote of an analysed article whose
 /// speaker is named, against `index`.
-pub fn verify(analysis: &Analysis<'_>, rules: &RuleSet, index: &SourceIndex) -> Vec<QuoteCheck> {
+pub fn verify(
+    doc: &Document<'_>,
+    attributions: &[Attribution],
+    cast: &Cast,
+    rules: &RuleSet,
+    index: &SourceIndex,
+) -> Vec<QuoteCheck> {
     let mut out = Vec::new();
     if index.is_empty() {
         return out;
     }
-    let doc = &analysis.document;
     let text: &str = &doc.text;
     let mut seen: Vec<usize> = Vec::new();
-    for a in &analysis.attributions {
+    for a in attributions {
         let Some(speaker_id) = a.speaker_id else { continue };
-        let Some(speaker) = analysis.cast.speakers.get(speaker_id) else {
+        let Some(speaker) = cast.speakers.get(speaker_id) else {
             continue;
         };
         if !matches!(speaker.class, SpeakerClass::Person | SpeakerClass::Organization) {
