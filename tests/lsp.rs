@@ -4,7 +4,7 @@
 //! The article is fictional (tests/corpus/README.md).
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -211,10 +211,12 @@ fn an_editor_session() {
     client.open(&uri, "markdown", STORY);
     let found = client.diagnostics(&uri, 1);
     assert_eq!(codes(&found), ["late-full-name", "loaded-verb", "unattributed-quote"]);
-    // UTF-16 columns: "Ångström" is 8 units, "claimed" 9..16, the quote 57.
+    // UTF-16 columns: "Ångström" is 8 units, "claimed" 9..16; the quote's
+    // span (as `attrib check` gives it) runs from its opening mark to its last
+    // word's full stop, 56 units.
     assert_eq!(range(&found[0]), [2, 0, 2, 8]);
     assert_eq!(range(&found[1]), [2, 9, 2, 16]);
-    assert_eq!(range(&found[2]), [4, 0, 4, 57]);
+    assert_eq!(range(&found[2]), [4, 0, 4, 56]);
     assert_eq!(found[1]["severity"], 3);
     assert_eq!(found[0]["severity"], 2);
     assert!(found.iter().all(|d| d["source"] == "attrib"));
@@ -311,8 +313,8 @@ fn rule_files_are_validated_and_reapplied_on_save() {
     client.open(&story_uri, "plaintext", STORY);
     let found = client.diagnostics(&story_uri, 1);
     assert!(codes(&found).contains(&"late-full-name"));
-    // UTF-8 columns: "Ångström " is 10 bytes.
-    assert_eq!(range(&found[1])[1], 10);
+    // UTF-8 columns: "Ångström " is 11 bytes.
+    assert_eq!(range(&found[1])[1], 11);
 
     // A rule author's typo, reported where it is as it is typed.
     let broken = "checks:\n  late-full-name: of\n";
