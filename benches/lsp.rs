@@ -4,22 +4,23 @@
 //! article on one core.
 //!
 //! The article is the project's own fictional gold articles
-//! (`tests/corpus/*.txt`, in name order) joined paragraph by paragraph until
-//! it has 5,000 words, as one plain-text file. The edit replaces one word in
-//! the middle ("said" by "claimed", a finding more), given as an incremental
-//! change in UTF-16 positions, as VS Code sends it.
+//! (`tests/corpus/*.txt` and `*.md`, in name order) joined paragraph by
+//! paragraph until it has 5,000 words, checked as one plain-text file. The
+//! edit replaces one word in the middle ("said." by "claimed.", a loaded-verb
+//! finding more), given as an incremental change in UTF-16 positions, as VS
+//! Code sends it.
 //!
 //! The server's modules are the binary's, not the library's; the bench
 //! compiles the three it needs from their files. Run with
 //! `cargo bench --bench lsp`; the figure is in docs/performance.md.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/cli/lsp/diagnostics.rs"]
 mod diagnostics;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/cli/lsp/documents.rs"]
 mod documents;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/cli/lsp/positions.rs"]
 mod positions;
 
@@ -40,7 +41,8 @@ fn article() -> String {
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
         .expect("tests/corpus is readable")
         .map(|e| e.expect("folder entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| !p.ends_with("README.md"))
         .collect();
     paths.sort();
     let mut text = String::new();
@@ -67,9 +69,12 @@ fn did_change(c: &mut Criterion) {
     let format = InputFormat::Plain;
     let doc = OpenDocument::new(uri, Kind::Article(format), 1, text.clone(), Encoding::Utf16);
     let links = DocLinks::with_pattern("file:///cache/attrib/checks/{code}.md".into());
-    // " said " nearest the middle, as an LSP range.
+    // The first " said." after the middle (the end of "“…,” X said."), as an LSP range.
     let middle = text.len() / 2;
-    let at = text[middle..].find(" said ").map(|i| middle + i + 1).expect("a “said”");
+    let at = text[middle..]
+        .find(" said.")
+        .map(|i| middle + i + 1)
+        .expect("a “said.”");
     let range = doc.lines.range(&text, attrib::Span::new(at, at + "said".len()));
     let change = TextDocumentContentChangeEvent {
         range: Some(range),

@@ -13,6 +13,14 @@ use attrib::{Finding, InputFormat, Span};
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextEdit, Uri, WorkspaceEdit};
 use std::collections::HashMap;
 
+/// One quick fix: its title, its edits (spans of the current text and what
+/// replaces them), and whether it is the fix an editor may apply on its own.
+struct Fix {
+    title: String,
+    edits: Vec<(Span, String)>,
+    preferred: bool,
+}
+
 /// The quick fixes for the findings that overlap `range`.
 pub fn code_actions(
     doc: &OpenDocument,
@@ -28,29 +36,41 @@ pub fn code_actions(
         if !touches {
             continue;
         }
-        let mut fixes: Vec<(String, Vec<(Span, String)>, bool)> = Vec::new();
+        let mut fixes: Vec<Fix> = Vec::new();
         match &*finding.code {
             "loaded-verb" => {
                 if let Some((title, edit)) = neutral_verb_fix(&doc.text, finding.span) {
-                    fixes.push((title, vec![edit], true));
+                    fixes.push(Fix {
+                        title,
+                        edits: vec![edit],
+                        preferred: true,
+                    });
                 }
             }
             "late-full-name" => {
                 if let Some((_, name)) = checked.full_names.iter().find(|(span, _)| *span == finding.span) {
-                    let edit = full_name_edit(&doc.text, finding.span, name);
-                    fixes.push((
-                        format!("Give the full name, {name}, at the first mention"),
-                        vec![edit],
-                        true,
-                    ));
+                    fixes.push(Fix {
+                        title: format!("Give the full name, {name}, at the first mention"),
+                        edits: vec![full_name_edit(&doc.text, finding.span, name)],
+                        preferred: true,
+                    });
                 }
             }
             _ => {}
         }
         if let Some(edits) = suppression_edits(doc, format, finding) {
-            fixes.push((format!("Suppress {} here (attrib comment)", finding.code), edits, false));
+            fixes.push(Fix {
+                title: format!("Suppress {} here (attrib comment)", finding.code),
+                edits,
+                preferred: false,
+            });
         }
-        for (title, edits, preferred) in fixes {
+        for Fix {
+            title,
+            edits,
+            preferred,
+        } in fixes
+        {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -64,6 +84,9 @@ pub fn code_actions(
     actions
 }
 
+// lsp-types' `Uri` caches parts of its parse in cells, which clippy takes for
+// a mutable key; its hash and equality are those of the URI's text.
+#[allow(clippy::mutable_key_type)]
 fn workspace_edit(doc: &OpenDocument, edits: Vec<(Span, String)>) -> WorkspaceEdit {
     let edits = edits
         .into_iter()
@@ -221,6 +244,7 @@ mod tests {
         }
 
         /// The text after applying an action's edits.
+        #[allow(clippy::mutable_key_type)]
         fn applied(&self, action: &CodeAction) -> String {
             let changes = action.edit.as_ref().unwrap().changes.as_ref().unwrap();
             let mut edits: Vec<(usize, usize, &str)> = changes[&self.doc.uri]
