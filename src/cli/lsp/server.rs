@@ -535,3 +535,128 @@ fn parse<T: serde::de::DeserializeOwned>(params: Value) -> Result<T, serde_json:
 fn invalid_params(id: RequestId, err: &serde_json::Error) -> Response {
     Response::new_err(id, codes::INVALID_PARAMS, format!("bad parameters: {err}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn server() -> Server<Vec<u8>> {
+        let config = Config {
+            rule_files: Vec::new(),
+            sources: Vec::new(),
+            debounce: Duration::from_secs(3600),
+        };
+        let mut server = Server::new(Vec::new(), config);
+        let init = json!({"processId": null, "rootUri": null, "capabilities": {},
+                          "initializationOptions": {"checkDocsUrl": "https://news.example/{code}"}});
+        server.handle(request(1, "initialize", init));
+        server.handle(notification("initialized", json!({})));
+        server
+    }
+
+    fn request(id: i32, method: &str, params: Value) -> Incoming {
+        Incoming::Message(Request::new(id.into(), method.into(), params).into())
+    }
+
+    fn notification(method: &str, params: Value) -> Incoming {
+        Incoming::Message(Notification::new(method.into(), params).into())
+    }
+
+    /// The messages written since the last call.
+    fn sent(server: &mut Server<Vec<u8>>) -> Vec<Value> {
+        let bytes = std::mem::take(&mut server.out);
+        let mut reader = io::BufReader::new(&bytes[..]);
+        let mut out = Vec::new();
+        while let Some(body) = transport::read_frame(&mut reader).unwrap() {
+            out.push(serde_json::from_str(&body).unwrap());
+        }
+        out
+    }
+
+    const URI: &str = "untitled:story";
+
+    fn open(server: &mut Server<Vec<u8>>, text: &str) {
+        let doc = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": text});
+        server.handle(notification("textDocument/didOpen", json!({"textDocument": doc})));
+    }
+
+    fn change(server: &mut Server<Vec<u8>>, version: i32, text: &str) {
+        let params = json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"text": text}]});
+        server.handle(notification("textDocument/didChange", params));
+    }
+
+    #[test]
+    fn a_change_is_checked_after_the_quiet_period_or_before_a_request() {
+        let mut server = server();
+        sent(&mut server);
+        open(&mut server, "The mayor said the budget was balanced.");
+        let published = sent(&mut server);
+        assert_eq!(published[0]["params"]["diagnostics"], json!([]));
+
+        // Typing: nothing is checked until the document is due.
+        change(&mut server, 2, "The mayor claimed the budget was balanced.");
+        change(&mut server, 3, "The mayor insisted the budget was balanced.");
+        server.check_due();
+        assert!(sent(&mut server).is_empty());
+        assert_eq!(server.due.len(), 1);
+
+        // A hover on a due document checks it first: the answer is about version 3.
+        let hover = json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 12}});
+        server.handle(request(2, "textDocument/hover", hover));
+        let messages = sent(&mut server);
+        assert_eq!(messages[0]["params"]["version"], 3);
+        let diagnostic = &messages[0]["params"]["diagnostics"][0];
+        assert_eq!(diagnostic["code"], "loaded-verb");
+        assert_eq!(
+            diagnostic["codeDescription"]["href"],
+            "https://news.example/loaded-verb"
+        );
+        assert!(messages[1]["result"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("“insisted”"));
+        assert!(server.due.is_empty());
+
+        // The quiet period over, a due document is checked by the loop.
+        change(&mut server, 4, "The mayor said the budget was balanced.");
+        server.due.insert(URI.into(), Instant::now());
+        server.check_due();
+        let messages = sent(&mut server);
+        assert_eq!(messages[0]["params"]["version"], 4);
+        assert_eq!(messages[0]["params"]["diagnostics"], json!([]));
+    }
+
+    #[test]
+    fn closing_clears_and_unknown_documents_are_no_error() {
+        let mut server = server();
+        open(&mut server, "Experts say the bridge is unsafe.");
+        sent(&mut server);
+        server.handle(notification(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        ));
+        let messages = sent(&mut server);
+        assert_eq!(messages[0]["params"]["diagnostics"], json!([]));
+        let hover = json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 1}});
+        server.handle(request(5, "textDocument/hover", hover));
+        assert_eq!(sent(&mut server)[0]["result"], Value::Null);
+    }
+
+    #[test]
+    fn lifecycle_errors() {
+        let mut server = server();
+        sent(&mut server);
+        server.handle(request(2, "initialize", json!({"capabilities": {}})));
+        server.handle(request(3, "shutdown", Value::Null));
+        server.handle(request(4, "textDocument/hover", json!({})));
+        let messages = sent(&mut server);
+        assert_eq!(messages[0]["error"]["code"], codes::INVALID_REQUEST);
+        assert_eq!(messages[1]["result"], Value::Null);
+        assert_eq!(messages[2]["error"]["code"], codes::INVALID_REQUEST);
+        assert!(matches!(
+            server.handle(notification("exit", Value::Null)),
+            Flow::Exit(0)
+        ));
+    }
+}
