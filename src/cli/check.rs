@@ -5,7 +5,7 @@ use super::jsonl_input::{self, InputKind};
 use super::output::Output;
 use super::parallel::{ordered_map, JobsArgs};
 use super::progress::Progress;
-use super::{input, Exit, Ui};
+use super::{engine, input, Exit, Ui};
 use attrib::report::github::GithubReporter;
 use attrib::report::html::HtmlReporter;
 use attrib::report::human::HumanReporter;
@@ -90,30 +90,25 @@ struct Engines {
     sources: Vec<PathBuf>,
 }
 
-/// An engine for a rule set, with its sources indexed; source problems are reported.
-fn engine_with_sources(rules: attrib::RuleSet, sources: &[PathBuf], ui: &mut Ui) -> Engine {
-    let (engine, errors) = Engine::new(rules).with_sources(sources);
-    for err in &errors {
-        let (path, position) = err.location();
-        ui.file_error(err, path, position);
+/// The engine of some rule files, with its sources indexed; problems are reported.
+fn engine_for(rule_files: &[PathBuf], sources: &[PathBuf], ui: &mut Ui) -> Engine {
+    let built = engine::build(rule_files, sources);
+    for problem in &built.problems {
+        let (path, position) = problem.location();
+        ui.file_error(problem, path, position);
     }
-    if let Some(index) = &engine.sources {
-        for file in index.unused_files() {
-            ui.warn(&format!(
-                "source {file}: no turn in it is a known speaker's (no speaker label, and no registry \
-                 speaker lists it), so no quote is checked against it"
-            ));
-        }
+    for file in &built.unused_sources {
+        ui.warn(&engine::unused_source_message(file));
     }
-    engine
+    built.engine
 }
 
 impl Engines {
     fn new(ui: &mut Ui, sources: Vec<PathBuf>) -> Self {
         let explicit = !ui.rules.is_empty();
         let engines = if explicit {
-            let rules = ui.load_rules();
-            vec![engine_with_sources(rules, &sources, ui)]
+            let rule_files = ui.rule_files();
+            vec![engine_for(&rule_files, &sources, ui)]
         } else {
             Vec::new()
         };
@@ -139,16 +134,12 @@ impl Engines {
         if let Some(&index) = self.by_folder.get(&dir) {
             return index;
         }
-        let canonical = dir.canonicalize().unwrap_or_else(|_| dir.clone());
-        let config = super::find_config(&canonical);
+        let config = engine::config_for_folder(&dir);
         let index = match self.by_config.get(&config) {
             Some(&index) => index,
             None => {
-                let (rules, errors) = attrib::rules::load::load_rule_set(&config.iter().cloned().collect::<Vec<_>>());
-                for err in &errors {
-                    ui.file_error(err, &err.file, err.position());
-                }
-                let engine = engine_with_sources(rules, &self.sources, ui);
+                let rule_files: Vec<PathBuf> = config.iter().cloned().collect();
+                let engine = engine_for(&rule_files, &self.sources, ui);
                 self.engines.push(engine);
                 self.by_config.insert(config, self.engines.len() - 1);
                 self.engines.len() - 1

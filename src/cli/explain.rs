@@ -35,7 +35,7 @@ pub fn run(args: ExplainArgs, ui: &mut Ui) -> Exit {
 }
 
 /// The page for one code, or `None` when the code is unknown.
-fn explain(code: &str) -> Option<String> {
+pub fn explain(code: &str) -> Option<String> {
     if let Some(info) = checks::info(code) {
         let docs = info.documentation();
         return Some(format!(

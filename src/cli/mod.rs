@@ -3,12 +3,14 @@
 //! subcommand; inputs are loaded in [`input`].
 
 mod check;
+mod engine;
 mod eval;
 mod explain;
 mod extract;
 mod init;
 mod input;
 mod jsonl_input;
+mod lsp;
 mod output;
 mod parallel;
 mod progress;
@@ -22,7 +24,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// The name of the rule file attrib looks for.
-pub const CONFIG_FILE: &str = "attrib.yaml";
+pub const CONFIG_FILE: &str = attrib::rules::load::CONFIG_FILE;
 
 /// Source-attribution checker for news text.
 #[derive(Debug, Parser)]
@@ -65,6 +67,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Score attrib against gold data: the gold corpus, or PolNeAR with --polnear.
     Eval(eval::EvalArgs),
+    /// Run a Language Server Protocol server on stdin/stdout: diagnostics, hover
+    /// and quick fixes in the editor (docs/editors.md).
+    Lsp(lsp::LspArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -97,6 +102,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Explain(args) => explain::run(args, &mut ui),
         Command::Init(args) => init::run(args, &mut ui),
         Command::Eval(args) => eval::run(args, &mut ui),
+        Command::Lsp(args) => lsp::run(args, &mut ui),
     };
     if ui.failed {
         Exit::Error

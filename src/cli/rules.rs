@@ -6,6 +6,7 @@ use attrib::report::human;
 use attrib::rules::examples::{self, ExampleReport};
 use attrib::rules::load;
 use attrib::rules::validate::validate;
+use attrib::rules::RuleError;
 use attrib::RuleSet;
 use clap::Subcommand;
 use miette::Diagnostic;
@@ -56,16 +57,7 @@ fn check(files: Vec<PathBuf>, ui: &mut Ui) -> Exit {
                 continue;
             }
         };
-        let dir = path
-            .parent()
-            .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
-        let (_, mut errors) = validate(&name, &text, dir);
-        if errors.is_empty() {
-            // What it extends: missing files, cycles, problems in them.
-            if let Err(err) = load::load_chain(path) {
-                errors.push(err);
-            }
-        }
+        let errors = problems(&name, &text, Some(path));
         for err in &errors {
             ui.error(err);
         }
@@ -91,6 +83,23 @@ fn check(files: Vec<PathBuf>, ui: &mut Ui) -> Exit {
     } else {
         Exit::Error
     }
+}
+
+/// Every problem in a rule file's text, each at its place: the validation of
+/// the text, then, when that finds nothing and the file is on disk at `path`,
+/// what it extends (missing files, cycles, problems in them). `attrib lsp`
+/// publishes the same problems for an open rule file.
+pub fn problems(name: &str, text: &str, path: Option<&Path>) -> Vec<RuleError> {
+    let dir = path
+        .and_then(Path::parent)
+        .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
+    let (_, mut errors) = validate(name, text, dir);
+    if let (true, Some(path)) = (errors.is_empty(), path.filter(|p| p.is_file())) {
+        if let Err(err) = load::load_chain(path) {
+            errors.push(err);
+        }
+    }
+    errors
 }
 
 fn test(files: Vec<PathBuf>, ui: &mut Ui) -> Exit {

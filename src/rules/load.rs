@@ -8,6 +8,9 @@ use super::yaml::{self, Seg};
 use super::{parse_rule_file, RuleError, RuleFile, RuleSet};
 use std::path::{Path, PathBuf};
 
+/// The name of the rule file attrib looks for next to an article and in its parent folders.
+pub const CONFIG_FILE: &str = "attrib.yaml";
+
 /// The name that stands for the built-in rule set in `extends`.
 pub const DEFAULT: &str = "default";
 
