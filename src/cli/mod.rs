@@ -52,7 +52,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check articles (files, folders of .txt/.md/.markdown/.html/.htm, or - for stdin).
+    /// Check articles (files, folders of .txt/.md/.markdown/.html/.htm/.docx, or - for stdin).
     Check(check::CheckArgs),
     /// List every attribution and the cast of speakers.
     Extract(extract::ExtractArgs),
