@@ -3,12 +3,14 @@
 //! subcommand; inputs are loaded in [`input`].
 
 mod check;
+mod completions;
 mod eval;
 mod explain;
 mod extract;
 mod init;
 mod input;
 mod jsonl_input;
+mod man;
 mod output;
 mod parallel;
 mod progress;
@@ -65,6 +67,10 @@ pub enum Command {
     Init(init::InitArgs),
     /// Score attrib against gold data: the gold corpus, or PolNeAR with --polnear.
     Eval(eval::EvalArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one per subcommand with --dir.
+    Man(man::ManArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -97,6 +103,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Explain(args) => explain::run(args, &mut ui),
         Command::Init(args) => init::run(args, &mut ui),
         Command::Eval(args) => eval::run(args, &mut ui),
+        Command::Completions(args) => completions::run(args, &mut ui),
+        Command::Man(args) => man::run(args, &mut ui),
     };
     if ui.failed {
         Exit::Error
