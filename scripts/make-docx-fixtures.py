@@ -17,6 +17,13 @@ password-protected .docx is).
 
 The output is deterministic (fixed zip timestamps), so rerunning the script
 leaves the committed files unchanged.
+
+story-libreoffice.docx is story.docx opened and saved again by LibreOffice
+Writer 7.4 (it keeps the tracked changes, adds its own styles, settings and
+run properties), to show a real word processor's file reads the same:
+
+    soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir /tmp/lo tests/docx/story.docx
+    cp /tmp/lo/story.docx tests/docx/story-libreoffice.docx
 """
 
 import sys
