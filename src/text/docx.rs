@@ -90,7 +90,11 @@ impl DocxError {
 /// Read a .docx file's bytes into a [`SourceFile`] whose text is the
 /// document's text, one paragraph per line, with its blocks and their kinds.
 pub fn read(name: impl Into<String>, bytes: &[u8]) -> Result<SourceFile, DocxError> {
-    let name = name.into();
+    read_within(name.into(), bytes, PART_LIMIT)
+}
+
+/// [`read`], refusing a part that decompresses to more than `limit` bytes.
+fn read_within(name: String, bytes: &[u8], limit: u64) -> Result<SourceFile, DocxError> {
     if bytes.starts_with(&OLE_SIGNATURE) {
         return Err(DocxError::Encrypted { name });
     }
@@ -98,17 +102,18 @@ pub fn read(name: impl Into<String>, bytes: &[u8]) -> Result<SourceFile, DocxErr
         name: name.clone(),
         reason: e.to_string(),
     })?;
-    let Some(document) = part(&mut archive, &name, DOCUMENT)? else {
+    let read_part = |archive: &mut _, part_name| part(archive, &name, part_name, limit);
+    let Some(document) = read_part(&mut archive, DOCUMENT)? else {
         return Err(missing_document(&archive, name));
     };
-    let styles = match part(&mut archive, &name, STYLES)? {
+    let styles = match read_part(&mut archive, STYLES)? {
         Some(xml) => Styles::parse(&xml, &name)?,
         None => Styles::default(),
     };
     let mut text = Text::new(&styles);
     text.read(&document, &name, DOCUMENT)?;
     for notes in [FOOTNOTES, ENDNOTES] {
-        if let Some(xml) = part(&mut archive, &name, notes)? {
+        if let Some(xml) = read_part(&mut archive, notes)? {
             text.read(&xml, &name, notes)?;
         }
     }
@@ -141,6 +146,7 @@ fn part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
     part: &'static str,
+    limit: u64,
 ) -> Result<Option<Vec<u8>>, DocxError> {
     let failed = |reason: String| DocxError::Part {
         name: name.to_string(),
@@ -154,14 +160,16 @@ fn part(
     };
     let mut bytes = Vec::new();
     // One byte past the limit tells a part at the limit from one beyond it.
-    file.take(PART_LIMIT + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| failed(e.to_string()))?;
-    if bytes.len() as u64 > PART_LIMIT {
-        return Err(failed(format!(
-            "it decompresses to more than {} MB",
-            PART_LIMIT / (1024 * 1024)
-        )));
+    if bytes.len() as u64 > limit {
+        let limit = if limit >= 1024 * 1024 {
+            format!("{} MB", limit / (1024 * 1024))
+        } else {
+            format!("{limit} bytes")
+        };
+        return Err(failed(format!("it decompresses to more than {limit}")));
     }
     Ok(Some(bytes))
 }
@@ -721,6 +729,27 @@ mod tests {
     }
 
     #[test]
+    fn every_truncation_and_flipped_byte_of_a_real_file_is_a_text_or_an_error() {
+        let story = include_bytes!("../../tests/docx/story-libreoffice.docx");
+        let whole = read("story.docx", story).unwrap();
+        for cut in 0..story.len() {
+            if let Ok(file) = read("cut.docx", &story[..cut]) {
+                assert!(file.blocks().iter().all(|b| b.span.end <= file.text.len()));
+            }
+        }
+        // Every 7th byte: each flip inflates the parts again (seconds in a debug build for all).
+        for at in (0..story.len()).step_by(7) {
+            let mut flipped = story.to_vec();
+            flipped[at] ^= 0x20;
+            if let Ok(file) = read("flipped.docx", &flipped) {
+                // A flip the zip cannot notice (a name, a date, an unused field).
+                assert!(file.blocks().iter().all(|b| b.span.end <= file.text.len()));
+                assert!(file.text.lines().count() <= whole.text.lines().count() + 1);
+            }
+        }
+    }
+
+    #[test]
     fn errors_name_the_file_and_the_problem() {
         let err = |bytes: &[u8]| read("desk/story.docx", bytes).unwrap_err();
         let mut ole = OLE_SIGNATURE.to_vec();
@@ -759,6 +788,13 @@ mod tests {
         assert!(
             matches!(truncated, DocxError::Xml { part: DOCUMENT, .. }),
             "{truncated:?}"
+        );
+        // A zip bomb: a part past the limit is refused, not inflated whole.
+        let zeros = body(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "0".repeat(100_000)));
+        let bomb = read_within("bomb.docx".into(), &docx(&[(DOCUMENT, &zeros)]), 50_000).unwrap_err();
+        assert_eq!(
+            bomb.to_string(),
+            "bomb.docx: cannot read word/document.xml: it decompresses to more than 50000 bytes"
         );
         for e in [err(&ole), malformed] {
             assert!(e.to_string().contains("desk/story.docx"), "{e}");
