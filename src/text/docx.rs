@@ -14,8 +14,8 @@
 //! paragraph"), `w:noBreakHyphen` (a hyphen). A note's own number and the
 //! space after it are not text, nor is the reference mark in the body. Tracked changes are read as
 //! accepted: insertions (`w:ins`, `w:moveTo`) are kept, deletions (`w:del`,
-//! `w:delText`) and moved-from text (`w:moveFrom`) dropped, and a paragraph
-//! whose mark was deleted runs on into the next. Not read: hidden text
+//! `w:delText`), moved-from text (`w:moveFrom`) and deleted table rows
+//! dropped, and a paragraph whose mark was deleted runs on into the next. Not read: hidden text
 //! (`w:vanish`), field codes (`w:instrText`; a field's result is read),
 //! text boxes (`w:txbxContent`, mostly pull quotes that repeat the body),
 //! the VML fallback of drawings (`mc:Fallback`), the properties before a
@@ -365,6 +365,14 @@ fn is_skipped(local: &[u8]) -> bool {
     )
 }
 
+/// Where the text stood when a table row began.
+#[derive(Copy, Clone, Debug)]
+struct Row {
+    text: usize,
+    lines: usize,
+    blocks: usize,
+}
+
 /// The document's text as it is read part by part: finished paragraphs as
 /// lines, and the blocks of the non-empty ones.
 struct Text<'a> {
@@ -399,6 +407,10 @@ impl<'a> Text<'a> {
         let mut in_run = false;
         let mut run_hidden = false;
         let mut in_text = false;
+        let mut in_row_properties = false;
+        // Open table rows: where the text stood when each began, and whether
+        // the row is a tracked deletion (then its paragraphs are taken back).
+        let mut rows: Vec<(Row, bool)> = Vec::new();
         let mut depth = 0usize;
         loop {
             let event = reader.read_event().map_err(|e| xml_error(name, part, &reader, e))?;
@@ -432,6 +444,14 @@ impl<'a> Text<'a> {
                         skip_depth = 1;
                         continue;
                     }
+                    // A deleted table row: w:trPr/w:del.
+                    if in_row_properties && local == b"del" {
+                        if let Some(row) = rows.last_mut() {
+                            row.1 = true;
+                        }
+                        skip_depth = 1;
+                        continue;
+                    }
                     if is_skipped(local)
                         || (notes
                             && matches!(local, b"footnote" | b"endnote")
@@ -443,6 +463,8 @@ impl<'a> Text<'a> {
                     }
                     match local {
                         b"p" => open.push(Paragraph::default()),
+                        b"tr" => rows.push((self.row_start(), false)),
+                        b"trPr" => in_row_properties = true,
                         b"pPr" => in_paragraph_properties = true,
                         b"rPr" => in_run_properties = true,
                         b"r" => {
@@ -492,6 +514,12 @@ impl<'a> Text<'a> {
                                 self.paragraph(paragraph);
                             }
                         }
+                        b"tr" => {
+                            if let Some((row, true)) = rows.pop() {
+                                self.take_back(row);
+                            }
+                        }
+                        b"trPr" => in_row_properties = false,
                         b"pPr" => in_paragraph_properties = false,
                         b"rPr" => in_run_properties = false,
                         b"r" => in_run = false,
@@ -559,6 +587,23 @@ impl<'a> Text<'a> {
             std::mem::take(&mut self.carried) + &paragraph.text
         };
         self.line(&text, kind);
+    }
+
+    /// Where the text stands, to take back what follows (a deleted row).
+    fn row_start(&self) -> Row {
+        Row {
+            text: self.text.len(),
+            lines: self.lines,
+            blocks: self.blocks.len(),
+        }
+    }
+
+    /// Drop every line since `row` began: with the deletion accepted, the
+    /// row and its paragraphs are gone.
+    fn take_back(&mut self, row: Row) {
+        self.text.truncate(row.text);
+        self.lines = row.lines;
+        self.blocks.truncate(row.blocks);
     }
 
     fn line(&mut self, text: &str, kind: BlockKind) {
@@ -640,6 +685,20 @@ mod tests {
             r#"<w:p><w:r><w:t xml:space="preserve">The ferry </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>will never</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>may</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> run</w:t></w:r><w:moveFrom w:id="3"><w:r><w:t> late</w:t></w:r></w:moveFrom><w:r><w:t>.</w:t></w:r></w:p>"#,
         );
         assert_eq!(file.text, "The ferry may run.");
+    }
+
+    #[test]
+    fn a_deleted_table_row_is_not_read() {
+        let cell = |text: &str| format!("<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
+        let file = read_body(&format!(
+            r#"<w:p><w:r><w:t>Before.</w:t></w:r></w:p><w:tbl><w:tr>{}</w:tr><w:tr><w:trPr><w:del w:id="1" w:author="A"/></w:trPr>{}{}</w:tr><w:tr>{}</w:tr></w:tbl>"#,
+            cell("Kept."),
+            cell("Gone."),
+            cell("Also gone."),
+            cell("Kept too.")
+        ));
+        assert_eq!(file.text, "Before.\nKept.\nKept too.");
+        assert_eq!(file.blocks().len(), 3);
     }
 
     #[test]
