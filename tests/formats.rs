@@ -399,6 +399,13 @@ fn docx_from_stdin_is_recognised_by_its_zip_signature() {
     assert!(codes.contains(&"late-full-name"), "{codes:?}");
 }
 
+/// The human format's error text with miette's line wrapping undone.
+fn unwrapped(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
 #[test]
 fn broken_docx_files_are_errors_naming_the_file_and_the_rest_is_checked() {
     let expected = [
@@ -413,14 +420,24 @@ fn broken_docx_files_are_errors_naming_the_file_and_the_rest_is_checked() {
         let path = format!("{DOCX_DIR}/{file}");
         let output = attrib().args(["check", &path]).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{file}");
-        let stderr = String::from_utf8_lossy(&output.stderr).replace('\n', " ");
-        let stderr = stderr
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .replace(" │ ", " ");
+        let stderr = unwrapped(&output.stderr);
         assert!(stderr.contains(&path) && stderr.contains(reason), "{file}: {stderr}");
     }
+    // A legacy .doc is the same kind of file as an encrypted .docx.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("old-story.doc");
+    std::fs::copy(
+        format!("{}/{DOCX_DIR}/encrypted.docx", env!("CARGO_MANIFEST_DIR")),
+        &doc,
+    )
+    .unwrap();
+    let output = attrib().arg("check").arg(&doc).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = unwrapped(&output.stderr);
+    assert!(
+        stderr.contains("old-story.doc is password-protected or a legacy Word .doc file"),
+        "{stderr}"
+    );
     // The folder: every error in the report's problems, both good files checked.
     let output = attrib().args(["check", "--format", "json", DOCX_DIR]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));

@@ -208,7 +208,9 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
             (name, InputFormat::from_path(path), bytes)
         }
     };
-    if format == InputFormat::Docx {
+    // An OLE compound file is a legacy .doc or an encrypted Office file
+    // whatever its name: say so rather than "binary".
+    if format == InputFormat::Docx || bytes.starts_with(&docx::OLE_SIGNATURE) {
         return docx::read(name.clone(), &bytes).map_err(|error| InputError::Docx {
             path: name,
             help: error.help(),
