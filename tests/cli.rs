@@ -402,3 +402,62 @@ fn each_file_uses_the_attrib_yaml_of_its_own_folder() {
     );
     assert_eq!(run("elsewhere/story.txt"), 1, "no attrib.yaml: the defaults apply");
 }
+
+/// The subcommands every generated completion script and man page must name.
+const SUBCOMMANDS: &[&str] = &["check", "extract", "rules", "explain", "init", "completions", "man"];
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = attrib(repo()).args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for subcommand in SUBCOMMANDS {
+            assert!(script.contains(subcommand), "{shell} completions lack {subcommand}");
+        }
+        // Options of a subcommand are completed too.
+        assert!(script.contains("fail-on"), "{shell} completions lack --fail-on");
+    }
+    attrib(repo())
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn man_page_on_stdout_and_a_page_per_subcommand_with_dir() {
+    let output = attrib(repo()).arg("man").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.contains(".TH attrib 1"), "{page}");
+    for subcommand in SUBCOMMANDS {
+        assert!(
+            page.contains(&format!("attrib\\-{subcommand}(1)")),
+            "the page lacks {subcommand}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man1");
+    attrib(repo())
+        .args(["man", "--quiet", "--dir"])
+        .arg(&pages)
+        .assert()
+        .code(0)
+        .stderr("");
+    for subcommand in SUBCOMMANDS {
+        let page = std::fs::read_to_string(pages.join(format!("attrib-{subcommand}.1"))).unwrap();
+        assert!(page.contains(&format!(".TH attrib-{subcommand} 1")), "{page}");
+    }
+    let check = std::fs::read_to_string(pages.join("attrib-check.1")).unwrap();
+    assert!(check.contains("fail\\-on"), "{check}");
+    // A folder that cannot be made is an error, exit 2.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    attrib(repo())
+        .args(["man", "--dir"])
+        .arg(file.join("sub"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write the manual pages"));
+}

@@ -270,3 +270,192 @@ fn extract_summary_formats_agree() {
     let table = on_examples(&["extract", "--summary"]);
     insta::assert_snapshot!("examples_audit_table", table);
 }
+
+/// The .docx fixtures (scripts/make-docx-fixtures.py writes them): one story
+/// as story.docx and as story.txt, and one file per error.
+const DOCX_DIR: &str = "tests/docx";
+
+/// (code, message, line, column, length) of every diagnostic and label.
+fn positions(diagnostics: &[Value]) -> Vec<(String, String, u64, u64, u64)> {
+    let at = |v: &Value, code: &str, text: &str| {
+        (
+            code.to_string(),
+            text.to_string(),
+            v["line"].as_u64().unwrap(),
+            v["column"].as_u64().unwrap(),
+            v["length"].as_u64().unwrap(),
+        )
+    };
+    let mut all = Vec::new();
+    for d in diagnostics {
+        let code = d["code"].as_str().unwrap();
+        all.push(at(d, code, d["message"].as_str().unwrap()));
+        for label in d["labels"].as_array().unwrap() {
+            all.push(at(label, code, label["text"].as_str().unwrap_or("")));
+        }
+    }
+    all
+}
+
+#[test]
+fn docx_gives_the_findings_of_the_same_story_in_text_at_paragraph_and_character() {
+    // The generated file, and the same saved again by LibreOffice Writer.
+    for name in ["story.docx", "story-libreoffice.docx"] {
+        docx_matches_the_text(&format!("{DOCX_DIR}/{name}"));
+    }
+}
+
+fn docx_matches_the_text(docx: &str) {
+    let docx = docx.to_string();
+    let txt = format!("{DOCX_DIR}/story.txt");
+    let files = json_findings(&[&docx, &txt]);
+    assert_eq!(files[0].0, docx);
+    let (from_docx, from_txt) = (positions(&files[0].1), positions(&files[1].1));
+    let codes: Vec<&str> = files[0].1.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    // The surname before the full name, the loaded verb, and the vague source in the footnote.
+    for code in ["late-full-name", "loaded-verb", "vague-source"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    // story.txt has a blank line between paragraphs: its line 2N-1 is paragraph N.
+    let as_txt: Vec<_> = from_docx
+        .iter()
+        .map(|(code, text, paragraph, character, length)| {
+            (code.clone(), text.clone(), 2 * paragraph - 1, *character, *length)
+        })
+        .collect();
+    assert_eq!(as_txt, from_txt);
+
+    // Paragraph and character: the headline is paragraph 1, the story's
+    // second paragraph names Brandvik 94 characters in; the footnote is the
+    // last paragraph, after the body's nine.
+    let late = &files[0].1.iter().find(|d| d["code"] == "late-full-name").unwrap();
+    assert_eq!((late["line"].as_u64(), late["column"].as_u64()), (Some(2), Some(95)));
+    let vague = &files[0].1.iter().find(|d| d["code"] == "vague-source").unwrap();
+    assert_eq!((vague["line"].as_u64(), vague["column"].as_u64()), (Some(10), Some(1)));
+
+    // SARIF and the human format give the same paragraph and character.
+    let sarif: Value = serde_json::from_str(&check("sarif", &[&docx])).unwrap();
+    let result = &sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "late-full-name")
+        .unwrap()["locations"][0]["physicalLocation"];
+    assert_eq!(result["artifactLocation"]["uri"], docx);
+    assert_eq!(result["region"]["startLine"], 2);
+    assert_eq!(result["region"]["startColumn"], 95);
+    let human = check("human", &[&docx]);
+    assert!(human.contains(&format!("[{docx}:2:95]")), "{human}");
+    // The tracked deletion is not read, the insertion is.
+    assert!(!human.contains("almost certainly"), "{human}");
+    assert!(human.contains("who represents the island wards, claimed"), "{human}");
+}
+
+#[test]
+fn docx_attributions_match_the_text() {
+    let speakers = |path: &str| -> Vec<(String, u64, u64)> {
+        let json: Value = serde_json::from_str(&run(&["extract", "--format", "json", path])).unwrap();
+        json["files"][0]["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let speaker = &a["speaker"];
+                (
+                    speaker["name"].as_str().unwrap_or("").to_string(),
+                    speaker["line"].as_u64().unwrap(),
+                    speaker["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let from_docx = speakers(&format!("{DOCX_DIR}/story.docx"));
+    assert!(
+        from_docx.iter().any(|(name, ..)| name == "Tomasz Reyes"),
+        "{from_docx:?}"
+    );
+    let as_txt: Vec<_> = from_docx
+        .into_iter()
+        .map(|(n, line, col)| (n, 2 * line - 1, col))
+        .collect();
+    assert_eq!(as_txt, speakers(&format!("{DOCX_DIR}/story.txt")));
+}
+
+#[test]
+fn docx_from_stdin_is_recognised_by_its_zip_signature() {
+    let bytes = std::fs::read(format!("{}/{DOCX_DIR}/story.docx", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let output = attrib()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"late-full-name"), "{codes:?}");
+}
+
+/// The human format's error text with miette's line wrapping undone.
+fn unwrapped(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
+#[test]
+fn broken_docx_files_are_errors_naming_the_file_and_the_rest_is_checked() {
+    let expected = [
+        ("corrupt.docx", "the zip archive is damaged"),
+        ("encrypted.docx", "password-protected"),
+        ("malformed.docx", "word/document.xml is not well-formed XML"),
+        ("no-document.docx", "its main part, word/document.xml, is missing"),
+        ("not-word.docx", "is a zip archive, not a Word document"),
+    ];
+    // Each alone: exit 2, the file and the reason on stderr.
+    for (file, reason) in expected {
+        let path = format!("{DOCX_DIR}/{file}");
+        let output = attrib().args(["check", &path]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        let stderr = unwrapped(&output.stderr);
+        assert!(stderr.contains(&path) && stderr.contains(reason), "{file}: {stderr}");
+    }
+    // A legacy .doc is the same kind of file as an encrypted .docx.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("old-story.doc");
+    std::fs::copy(
+        format!("{}/{DOCX_DIR}/encrypted.docx", env!("CARGO_MANIFEST_DIR")),
+        &doc,
+    )
+    .unwrap();
+    let output = attrib().arg("check").arg(&doc).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = unwrapped(&output.stderr);
+    assert!(
+        stderr.contains("old-story.doc is password-protected or a legacy Word .doc file"),
+        "{stderr}"
+    );
+    // The folder: every error in the report's problems, both good files checked.
+    let output = attrib().args(["check", "--format", "json", DOCX_DIR]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let checked: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let stories = ["story-libreoffice.docx", "story.docx", "story.txt"];
+    assert_eq!(checked, stories.map(|f| format!("{DOCX_DIR}/{f}")));
+    let problems: Vec<&str> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    let broken: Vec<String> = expected.iter().map(|(f, _)| format!("{DOCX_DIR}/{f}")).collect();
+    assert_eq!(problems, broken);
+}

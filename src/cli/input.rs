@@ -1,7 +1,7 @@
 //! Inputs: files, folders (walked for articles) and `-` for stdin, loaded as
 //! [`SourceFile`]s. Every failure is an [`InputError`] naming the file.
 
-use attrib::text::NotUtf8;
+use attrib::text::{docx, NotUtf8};
 use attrib::{InputFormat, SourceFile};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use std::io::Read;
@@ -12,7 +12,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// File extensions a folder walk picks up. A file named on the command line is
 /// read whatever its extension.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// One article to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +58,16 @@ pub enum InputError {
         at: SourceSpan,
     },
 
+    /// A .docx that is damaged, encrypted, not a Word document or not well-formed XML.
+    #[error("{error}")]
+    #[diagnostic(code(attrib::input))]
+    Docx {
+        path: String,
+        error: attrib::text::docx::DocxError,
+        #[help]
+        help: &'static str,
+    },
+
     #[error("attrib failed while checking {path}: {reason}")]
     #[diagnostic(
         code(attrib::internal),
@@ -70,9 +80,10 @@ impl InputError {
     /// The file's name, and the line and column of the problem when there is one.
     pub fn location(&self) -> (&str, Option<(usize, usize)>) {
         match self {
-            InputError::Read { path, .. } | InputError::Binary { path, .. } | InputError::Internal { path, .. } => {
-                (path, None)
-            }
+            InputError::Read { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::Docx { path, .. }
+            | InputError::Internal { path, .. } => (path, None),
             InputError::NotUtf8 { path, line, column, .. } => (path, Some((*line, *column))),
         }
     }
@@ -170,6 +181,7 @@ fn walk(dir: &Path) -> Vec<Result<Input, InputError>> {
 const BINARY_SNIFF_BYTES: usize = 8000;
 
 /// Read an input into a source file; the format follows the extension. A
+/// .docx becomes its text, one paragraph per line ([`docx::read`]). A
 /// file with a NUL byte near its start is refused as binary (NUL bytes
 /// further in are checked as text: the library takes any UTF-8).
 pub fn load(input: &Input) -> Result<SourceFile, InputError> {
@@ -181,7 +193,13 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
                 .read_to_end(&mut bytes)
                 .map_err(|e| InputError::read(STDIN_NAME, e))?;
             // No name to go by: an HTML document is recognised by how it opens.
-            let format = InputFormat::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]));
+            // A zip archive or an OLE compound file on stdin is taken for a
+            // Word document (it would be refused as binary otherwise).
+            let format = if bytes.starts_with(&docx::ZIP_SIGNATURE) || bytes.starts_with(&docx::OLE_SIGNATURE) {
+                InputFormat::Docx
+            } else {
+                InputFormat::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]))
+            };
             (STDIN_NAME.to_string(), format, bytes)
         }
         Input::File(path) => {
@@ -190,6 +208,15 @@ pub fn load(input: &Input) -> Result<SourceFile, InputError> {
             (name, InputFormat::from_path(path), bytes)
         }
     };
+    // An OLE compound file is a legacy .doc or an encrypted Office file
+    // whatever its name: say so rather than "binary".
+    if format == InputFormat::Docx || bytes.starts_with(&docx::OLE_SIGNATURE) {
+        return docx::read(name.clone(), &bytes).map_err(|error| InputError::Docx {
+            path: name,
+            help: error.help(),
+            error,
+        });
+    }
     // As git does: a NUL byte in the first few kilobytes means binary.
     if let Some(offset) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)]) {
         return Err(InputError::Binary { path: name, offset });
@@ -218,6 +245,7 @@ mod tests {
     fn article_extensions() {
         assert!(is_article(Path::new("a/b.md")));
         assert!(is_article(Path::new("b.TXT")));
+        assert!(is_article(Path::new("desk/story.docx")));
         assert!(!is_article(Path::new("b.yaml")));
         assert!(!is_article(Path::new("README")));
     }

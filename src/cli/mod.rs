@@ -3,6 +3,7 @@
 //! subcommand; inputs are loaded in [`input`].
 
 mod check;
+mod completions;
 mod engine;
 mod eval;
 mod explain;
@@ -11,6 +12,7 @@ mod init;
 mod input;
 mod jsonl_input;
 mod lsp;
+mod man;
 mod output;
 mod parallel;
 mod progress;
@@ -54,7 +56,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check articles (files, folders of .txt/.md/.markdown/.html/.htm, or - for stdin).
+    /// Check articles (files, folders of .txt/.md/.markdown/.html/.htm/.docx, or - for stdin).
     Check(check::CheckArgs),
     /// List every attribution and the cast of speakers.
     Extract(extract::ExtractArgs),
@@ -70,6 +72,10 @@ pub enum Command {
     /// Run a Language Server Protocol server on stdin/stdout: diagnostics, hover
     /// and quick fixes in the editor (docs/editors.md).
     Lsp(lsp::LspArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one per subcommand with --dir.
+    Man(man::ManArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -103,6 +109,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Init(args) => init::run(args, &mut ui),
         Command::Eval(args) => eval::run(args, &mut ui),
         Command::Lsp(args) => lsp::run(args, &mut ui),
+        Command::Completions(args) => completions::run(args, &mut ui),
+        Command::Man(args) => man::run(args, &mut ui),
     };
     if ui.failed {
         Exit::Error

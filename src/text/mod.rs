@@ -1,5 +1,6 @@
 //! Source text: spans, files, line index and input formats.
 
+pub mod docx;
 pub mod html;
 pub mod label;
 pub mod offsets;

@@ -44,7 +44,36 @@ impl<'s> Prose<'s> {
             InputFormat::Plain => plain(&source.text),
             InputFormat::Markdown => markdown(&source.text),
             InputFormat::Html => super::html::html(&source.text),
+            InputFormat::Docx => docx(source),
         }
+    }
+}
+
+/// A Word document's text, one paragraph per line: its blocks came with it
+/// (kinds from the paragraph styles); without them, every line is a paragraph.
+fn docx(source: &SourceFile) -> Prose<'_> {
+    let blocks = if source.blocks().is_empty() {
+        let text = &source.text;
+        let mut start = 0;
+        let mut blocks = Vec::new();
+        for line in text.split('\n') {
+            let span = trim_span(text, Span::new(start, start + line.len()));
+            if !span.is_empty() {
+                blocks.push(Block {
+                    span,
+                    kind: BlockKind::Body,
+                });
+            }
+            start += line.len() + 1;
+        }
+        blocks
+    } else {
+        source.blocks().to_vec()
+    };
+    Prose {
+        text: Cow::Borrowed(&source.text),
+        blocks,
+        offsets: OffsetMap::identity(),
     }
 }
 

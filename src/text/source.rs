@@ -9,11 +9,15 @@ pub enum InputFormat {
     Markdown,
     /// HTML5: prose from the markup, character references decoded.
     Html,
+    /// A Word document (.docx), read as its text: one line per paragraph
+    /// (see [`super::docx`]). A `SourceFile` of this format holds that text.
+    Docx,
 }
 
 impl InputFormat {
     /// The format implied by a file name: `.md` and `.markdown` are Markdown,
-    /// `.html`, `.htm` and `.xhtml` are HTML, everything else is plain text.
+    /// `.html`, `.htm` and `.xhtml` are HTML, `.docx` is a Word document,
+    /// everything else is plain text.
     pub fn from_path(path: &Path) -> Self {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let is = |names: &[&str]| names.iter().any(|n| ext.eq_ignore_ascii_case(n));
@@ -21,6 +25,8 @@ impl InputFormat {
             InputFormat::Markdown
         } else if is(&["html", "htm", "xhtml"]) {
             InputFormat::Html
+        } else if is(&["docx"]) {
+            InputFormat::Docx
         } else {
             InputFormat::Plain
         }
@@ -52,6 +58,10 @@ pub struct SourceFile {
     pub text: String,
     pub format: InputFormat,
     line_starts: Vec<usize>,
+    /// The blocks of a text whose reader knew them (a .docx: its non-empty
+    /// paragraphs, headings marked); empty when [`crate::text::Prose::of`]
+    /// finds the blocks in the text.
+    blocks: Vec<crate::text::Block>,
     /// Characters before each [`COLUMN_BLOCK`]-byte boundary, built on the
     /// first column asked for on a long line: a column then costs at most one
     /// block's scan, so a file that is one huge line does not cost a scan of
@@ -102,8 +112,28 @@ impl SourceFile {
             text,
             format,
             line_starts,
+            blocks: Vec::new(),
             chars_before_block: std::sync::OnceLock::new(),
         }
+    }
+
+    /// A text whose blocks are known from where it came from (a .docx's
+    /// paragraphs): `blocks` are spans of `text`, in order.
+    pub fn with_blocks(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        format: InputFormat,
+        blocks: Vec<crate::text::Block>,
+    ) -> Self {
+        let mut file = SourceFile::new(name, text, format);
+        debug_assert!(blocks.iter().all(|b| b.span.end <= file.text.len()));
+        file.blocks = blocks;
+        file
+    }
+
+    /// The blocks given by [`SourceFile::with_blocks`].
+    pub fn blocks(&self) -> &[crate::text::Block] {
+        &self.blocks
     }
 
     /// Decode `bytes` as UTF-8, reporting where the first invalid byte is.
@@ -230,6 +260,7 @@ mod tests {
     fn formats_from_names_and_content() {
         assert_eq!(InputFormat::from_path(Path::new("a/b.HTML")), InputFormat::Html);
         assert_eq!(InputFormat::from_path(Path::new("b.md")), InputFormat::Markdown);
+        assert_eq!(InputFormat::from_path(Path::new("story.DOCX")), InputFormat::Docx);
         assert_eq!(InputFormat::sniff("\n<!DOCTYPE html><p>x"), InputFormat::Html);
         assert_eq!(InputFormat::sniff("<html lang=en>"), InputFormat::Html);
         assert_eq!(InputFormat::sniff("<b>Not</b> a document"), InputFormat::Plain);

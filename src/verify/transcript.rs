@@ -58,9 +58,16 @@ impl std::fmt::Display for ReadError {
 }
 
 /// Read a transcript file's text: UTF-8 (a byte-order mark is dropped);
-/// Markdown (`.md`, `.markdown`) with its markup blanked out.
+/// Markdown (`.md`, `.markdown`) with its markup blanked out; a Word
+/// document (`.docx`) as its paragraphs, one per line.
 pub fn read(path: &Path) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    if InputFormat::from_path(path) == InputFormat::Docx {
+        // A Word transcript: its text, one paragraph per line.
+        return crate::text::docx::read(path.display().to_string(), &bytes)
+            .map(|file| file.text)
+            .map_err(|e| ReadError::Io(e.to_string()));
+    }
     let text = decode(bytes)?;
     Ok(match InputFormat::from_path(path) {
         InputFormat::Plain => text,

@@ -7,7 +7,7 @@
 //!   syntax `attrib check` honours (src/rules/suppress.rs). Plain text has no
 //!   comments, so none is offered there (docs/editors.md).
 
-use super::diagnostics::CheckedArticle;
+use super::documents::CheckedArticle;
 use super::documents::OpenDocument;
 use attrib::{Finding, InputFormat, Span};
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextEdit, Uri, WorkspaceEdit};
@@ -182,7 +182,8 @@ fn suppression_edits(doc: &OpenDocument, format: InputFormat, finding: &Finding)
         ]
     };
     match format {
-        InputFormat::Plain => None,
+        // Plain text has no comment syntax, and a .docx is not edited as text.
+        InputFormat::Plain | InputFormat::Docx => None,
         InputFormat::Markdown if starts_block => Some(vec![(
             Span::new(line_start, line_start),
             format!("<!-- attrib-disable-next-line {code} -->{newline}"),

@@ -6,7 +6,7 @@
 //! attribution's speaker is, the full name a late-full-name fix writes) is
 //! kept as owned data, because an analysis borrows the text it analysed.
 
-use super::documents::OpenDocument;
+use super::documents::{AttributionSpans, CheckedArticle, OpenDocument, SpeakerInfo};
 use super::positions::LineIndex;
 use attrib::{Engine, Finding, InputFormat, Severity, SourceFile, Span, SpeakerClass};
 use lsp_types::{
@@ -15,48 +15,6 @@ use lsp_types::{
 
 /// The `source` of every diagnostic attrib publishes.
 pub const SOURCE: &str = "attrib";
-
-/// Who a speaker is, as the cast resolved them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpeakerInfo {
-    /// The full name, or the description of an unnamed source.
-    pub name: String,
-    pub class: SpeakerClass,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
-}
-
-/// An attribution's spans (file offsets) and its speaker.
-#[derive(Clone, Debug)]
-pub struct AttributionSpans {
-    pub speaker: Span,
-    pub cue: Option<Span>,
-    pub content: Option<Span>,
-    /// The speaker as written in this attribution ("he", "Vance").
-    pub mention: String,
-    pub who: SpeakerInfo,
-}
-
-impl AttributionSpans {
-    /// Whether `offset` is in the speaker, the cue or the content.
-    pub fn covers(&self, offset: usize) -> bool {
-        let inside = |span: Span| span.start <= offset && offset < span.end;
-        inside(self.speaker) || self.cue.is_some_and(inside) || self.content.is_some_and(inside)
-    }
-}
-
-/// A check of one version of an article.
-#[derive(Clone, Debug)]
-pub struct CheckedArticle {
-    /// Spans in file offsets, sorted by position.
-    pub findings: Vec<Finding>,
-    /// `diagnostics[i]` is `findings[i]`.
-    pub diagnostics: Vec<Diagnostic>,
-    pub attributions: Vec<AttributionSpans>,
-    /// Each person's first mention (file offsets) when it comes before the
-    /// full name, with the full name: what the late-full-name fix writes.
-    pub full_names: Vec<(Span, String)>,
-}
 
 /// Where each check's documentation is: what `codeDescription.href` links to.
 #[derive(Clone, Debug, Default)]

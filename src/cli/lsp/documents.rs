@@ -1,11 +1,56 @@
 //! The documents the editor has open: their text as the editor has it (not
 //! as saved), what kind of document each is, and the edits applied to them.
 
-use super::diagnostics::CheckedArticle;
 use super::positions::{Encoding, LineIndex};
-use attrib::InputFormat;
+use attrib::{Finding, InputFormat, Span, SpeakerClass};
+use lsp_types::Diagnostic;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use std::path::{Path, PathBuf};
+
+// What the last check of a document found, kept with it for hover and code
+// actions (diagnostics.rs fills it in).
+
+/// Who a speaker is, as the cast resolved them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerInfo {
+    /// The full name, or the description of an unnamed source.
+    pub name: String,
+    pub class: SpeakerClass,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+}
+
+/// An attribution's spans (file offsets) and its speaker.
+#[derive(Clone, Debug)]
+pub struct AttributionSpans {
+    pub speaker: Span,
+    pub cue: Option<Span>,
+    pub content: Option<Span>,
+    /// The speaker as written in this attribution ("he", "Vance").
+    pub mention: String,
+    pub who: SpeakerInfo,
+}
+
+impl AttributionSpans {
+    /// Whether `offset` is in the speaker, the cue or the content.
+    pub fn covers(&self, offset: usize) -> bool {
+        let inside = |span: Span| span.start <= offset && offset < span.end;
+        inside(self.speaker) || self.cue.is_some_and(inside) || self.content.is_some_and(inside)
+    }
+}
+
+/// A check of one version of an article.
+#[derive(Clone, Debug)]
+pub struct CheckedArticle {
+    /// Spans in file offsets, sorted by position.
+    pub findings: Vec<Finding>,
+    /// `diagnostics[i]` is `findings[i]`.
+    pub diagnostics: Vec<Diagnostic>,
+    pub attributions: Vec<AttributionSpans>,
+    /// Each person's first mention (file offsets) when it comes before the
+    /// full name, with the full name: what the late-full-name fix writes.
+    pub full_names: Vec<(Span, String)>,
+}
 
 /// What attrib does with a document.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! an attribution (its speaker, cue or content), who the speaker is as the
 //! cast resolved them.
 
-use super::diagnostics::{AttributionSpans, CheckedArticle};
 use super::documents::OpenDocument;
+use super::documents::{AttributionSpans, CheckedArticle};
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 /// The hover at `position`, or `None` where there is nothing to say.
