@@ -26,6 +26,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod text;
+pub mod tokens;
 pub mod verify;
 
 pub use analysis::Analysis;

@@ -3,8 +3,10 @@
 
 pub mod quotes;
 pub mod segment;
+mod token_stream;
 
 pub use quotes::QuoteFamily;
+pub use token_stream::TokenStream;
 
 use crate::rules::lexicon::{PhraseHit, PhraseKind};
 use crate::rules::Lexicon;
@@ -12,6 +14,7 @@ use crate::text::{BlockKind, OffsetMap, Prose, SourceFile};
 use crate::Span;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A paragraph (or heading) and the sentences in it.
 #[derive(Clone, Debug)]
@@ -76,6 +79,10 @@ pub struct Document<'s> {
     pub quotes: Vec<Quote>,
     /// Every lexicon phrase in the prose, in order of position.
     pub hits: Vec<PhraseHit>,
+    /// Every token of every sentence, cut on first request
+    /// ([`Document::tokens`]): no stage reads tokens yet, and cutting them
+    /// for every document would cost a seventh of the run for nothing.
+    tokens: OnceLock<TokenStream>,
     /// (closing mark offset, quote index) of every quote with a closing
     /// mark, in order: the quotes that close in a sentence, without a scan.
     closings: Vec<(usize, usize)>,
@@ -149,9 +156,25 @@ impl<'s> Document<'s> {
             sentences,
             quotes,
             hits,
+            tokens: OnceLock::new(),
             closings,
             outermost,
         }
+    }
+
+    /// The document's tokens, cut on the first call (the lexicon's
+    /// abbreviations keep "Gov." one token); the same stream afterwards.
+    pub fn tokens(&self, lexicon: &Lexicon) -> &TokenStream {
+        self.tokens.get_or_init(|| {
+            let is_abbreviation = |word: &str| lexicon.abbreviations.contains(word);
+            TokenStream::build(
+                &self.text,
+                &self.paragraphs,
+                &self.sentences,
+                &self.quotes,
+                &is_abbreviation,
+            )
+        })
     }
 
     /// The text of a span.

@@ -1,0 +1,445 @@
+//! Train the part-of-speech tagger on the UD English Web Treebank.
+//!
+//! ```text
+//! cargo run --release --example train_tagger -- /tmp/ewt [--iterations 9] [--prune 0.5] [--out models/tagger-ewt.bin]
+//! ```
+//!
+//! Reads en_ewt-ud-{train,dev,test}.conllu from the folder (gold
+//! tokenisation), trains a greedy averaged perceptron on train, reports
+//! accuracy on dev after every iteration, writes the model and reports the
+//! written model's accuracy on test, tagged by the library's own tagger
+//! (`attrib::tokens::Tagger`) so the figure is what `attrib` gets. The
+//! features are the library's (`attrib::tokens::features`): one
+//! implementation for training and tagging.
+
+use attrib::tokens::features::{self, WordInfo, COUNT, START, START2};
+use attrib::tokens::model::{FeatureWeights, Model};
+use attrib::tokens::{PosTag, Tagger, Upos};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+struct Sentence {
+    words: Vec<String>,
+    info: Vec<WordInfo>,
+    /// "UPOS|XPOS" of each word.
+    gold: Vec<String>,
+}
+
+fn read_conllu(path: &Path) -> Result<Vec<Sentence>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut sentences = Vec::new();
+    let (mut words, mut gold) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() {
+            if !words.is_empty() {
+                let info = words.iter().map(|w: &String| features::word_info(w)).collect();
+                sentences.push(Sentence {
+                    words: std::mem::take(&mut words),
+                    info,
+                    gold: std::mem::take(&mut gold),
+                });
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 10 {
+            return Err(format!("{}:{}: expected 10 columns", path.display(), n + 1));
+        }
+        // Multiword tokens ("don't" as 3-4) and empty nodes (8.1) are not words.
+        if cols[0].contains(['-', '.']) {
+            continue;
+        }
+        words.push(cols[1].to_string());
+        gold.push(format!("{}|{}", cols[3], cols[4]));
+    }
+    if !words.is_empty() {
+        let info = words.iter().map(|w| features::word_info(w)).collect();
+        sentences.push(Sentence { words, info, gold });
+    }
+    Ok(sentences)
+}
+
+#[derive(Clone, Copy)]
+struct Param {
+    tag: u8,
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+#[derive(Default)]
+struct Perceptron {
+    weights: FxHashMap<u32, Vec<Param>>,
+    step: u32,
+}
+
+impl Perceptron {
+    fn predict(&self, feats: &[u32; COUNT], scores: &mut [f32]) -> u8 {
+        scores.fill(0.0);
+        for key in feats {
+            if let Some(params) = self.weights.get(key) {
+                for p in params {
+                    scores[usize::from(p.tag)] += p.weight;
+                }
+            }
+        }
+        let mut best = 0;
+        for (t, &s) in scores.iter().enumerate() {
+            if s > scores[best] {
+                best = t;
+            }
+        }
+        best as u8
+    }
+
+    fn update(&mut self, truth: u8, guess: u8, feats: &[u32; COUNT]) {
+        self.step += 1;
+        if truth == guess {
+            return;
+        }
+        let step = self.step;
+        for key in feats {
+            let params = self.weights.entry(*key).or_default();
+            for (tag, change) in [(truth, 1.0f32), (guess, -1.0)] {
+                let at = match params.iter().position(|p| p.tag == tag) {
+                    Some(at) => at,
+                    None => {
+                        params.push(Param {
+                            tag,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: step,
+                        });
+                        params.len() - 1
+                    }
+                };
+                let p = &mut params[at];
+                p.total += f64::from(step - p.stamp) * f64::from(p.weight);
+                p.stamp = step;
+                p.weight += change;
+            }
+        }
+    }
+
+    /// The averaged weights, quantised to i16, without those below `prune`.
+    fn averaged(&self, prune: f64) -> (f32, Vec<FeatureWeights>) {
+        let step = f64::from(self.step.max(1));
+        let mut averaged: Vec<(u32, Vec<(u8, f64)>)> = self
+            .weights
+            .iter()
+            .map(|(&key, params)| {
+                let mut kept: Vec<(u8, f64)> = params
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.tag,
+                            (p.total + f64::from(self.step - p.stamp) * f64::from(p.weight)) / step,
+                        )
+                    })
+                    .filter(|&(_, w)| w.abs() >= prune)
+                    .collect();
+                kept.sort_by_key(|&(t, _)| t);
+                (key, kept)
+            })
+            .filter(|(_, kept)| !kept.is_empty())
+            .collect();
+        averaged.sort_by_key(|&(key, _)| key);
+        let max = averaged
+            .iter()
+            .flat_map(|(_, k)| k.iter().map(|&(_, w)| w.abs()))
+            .fold(1e-9, f64::max);
+        let scale = max / f64::from(i16::MAX);
+        let features = averaged
+            .into_iter()
+            .map(|(key, kept)| {
+                (
+                    key,
+                    kept.into_iter().map(|(t, w)| (t, (w / scale).round() as i16)).collect(),
+                )
+            })
+            .collect();
+        (scale as f32, features)
+    }
+}
+
+struct Options {
+    dir: PathBuf,
+    iterations: usize,
+    prune: f64,
+    class_min: u32,
+    out: PathBuf,
+}
+
+fn options() -> Result<Options, String> {
+    let mut options = Options {
+        dir: PathBuf::from("/tmp/ewt"),
+        iterations: 9,
+        prune: 0.5,
+        class_min: 3,
+        out: PathBuf::from("models/tagger-ewt.bin"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--iterations" => options.iterations = value()?.parse().map_err(|e| format!("--iterations: {e}"))?,
+            "--prune" => options.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--class-min" => options.class_min = value()?.parse().map_err(|e| format!("--class-min: {e}"))?,
+            "--out" => options.out = PathBuf::from(value()?),
+            _ if !arg.starts_with("--") => options.dir = PathBuf::from(arg),
+            _ => return Err(format!("unknown option {arg}")),
+        }
+    }
+    Ok(options)
+}
+
+/// For each lowercase word seen at least `min` times, the set of tags it
+/// was given at least twice, as one 32-bit value.
+fn ambiguity_classes(train: &[Sentence], tag_index: &BTreeMap<&str, u8>, min: u32) -> FxHashMap<u32, u32> {
+    let mut counts: FxHashMap<u32, FxHashMap<u8, u32>> = FxHashMap::default();
+    for s in train {
+        for (info, gold) in s.info.iter().zip(&s.gold) {
+            *counts
+                .entry(features::class_key(info))
+                .or_default()
+                .entry(tag_index[gold.as_str()])
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(key, tags)| {
+            let total: u32 = tags.values().sum();
+            if total < min {
+                return None;
+            }
+            let mut set: Vec<u8> = tags
+                .iter()
+                .filter(|&(_, &c)| c >= 2 || total < 10)
+                .map(|(&t, _)| t)
+                .collect();
+            set.sort_unstable();
+            let class = set
+                .iter()
+                .fold(0x811c_9dc5_u32, |h, &t| (h ^ u32::from(t)).wrapping_mul(0x0100_0193));
+            Some((key, class))
+        })
+        .collect()
+}
+
+/// Words the treebank (almost) always tags alike: tagged without the perceptron.
+fn dictionary(train: &[Sentence], tag_index: &BTreeMap<&str, u8>) -> FxHashMap<u32, u8> {
+    let mut counts: FxHashMap<u32, FxHashMap<u8, u32>> = FxHashMap::default();
+    for s in train {
+        for (info, gold) in s.info.iter().zip(&s.gold) {
+            *counts
+                .entry(Tagger::dictionary_key(info))
+                .or_default()
+                .entry(tag_index[gold.as_str()])
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(key, tags)| {
+            let total: u32 = tags.values().sum();
+            let (&tag, &best) = tags.iter().max_by_key(|&(&t, &c)| (c, std::cmp::Reverse(t)))?;
+            (total >= 20 && f64::from(best) / f64::from(total) >= 0.97).then_some((key, tag))
+        })
+        .collect()
+}
+
+fn train_iteration(
+    model: &mut Perceptron,
+    train: &[Sentence],
+    order: &[usize],
+    dict: &FxHashMap<u32, u8>,
+    tag_index: &BTreeMap<&str, u8>,
+    n_tags: usize,
+) -> f64 {
+    let mut scores = vec![0f32; n_tags];
+    let mut feats = [0u32; COUNT];
+    let (mut right, mut all) = (0usize, 0usize);
+    for &s in order {
+        let sentence = &train[s];
+        let (mut prev, mut prev2) = (START, START2);
+        for i in 0..sentence.info.len() {
+            let truth = tag_index[sentence.gold[i].as_str()];
+            let guess = match dict.get(&Tagger::dictionary_key(&sentence.info[i])) {
+                Some(&tag) => tag,
+                None => {
+                    features::features(&sentence.info, i, prev, prev2, &mut feats);
+                    let guess = model.predict(&feats, &mut scores);
+                    model.update(truth, guess, &feats);
+                    guess
+                }
+            };
+            right += usize::from(guess == truth);
+            all += 1;
+            (prev2, prev) = (prev, guess);
+        }
+    }
+    right as f64 / all as f64
+}
+
+/// The words' features as the tagger computes them (ambiguity classes from its model).
+fn refill(tagger: &Tagger, sentences: &mut [Sentence]) {
+    for s in sentences {
+        s.info = s.words.iter().map(|w| tagger.word_info(w)).collect();
+    }
+}
+
+#[derive(Default)]
+struct Score {
+    words: usize,
+    upos: usize,
+    xpos: usize,
+    both: usize,
+    /// (gold UPOS, predicted UPOS) → count, for the tags attribution reads.
+    confusion: BTreeMap<(&'static str, &'static str), usize>,
+}
+
+fn evaluate(tagger: &Tagger, sentences: &[Sentence]) -> Score {
+    let mut score = Score::default();
+    let mut indexes = Vec::new();
+    for s in sentences {
+        indexes.clear();
+        tagger.tag_indexes(&s.info, &mut indexes);
+        for (&t, gold) in indexes.iter().zip(&s.gold) {
+            let predicted = tagger.tags()[usize::from(t)];
+            let gold = PosTag::parse(gold);
+            score.words += 1;
+            let Some(gold) = gold else { continue };
+            score.upos += usize::from(predicted.upos == gold.upos);
+            score.xpos += usize::from(predicted.xpos == gold.xpos);
+            score.both += usize::from(predicted == gold);
+            let watched = [Upos::Verb, Upos::Aux, Upos::Noun, Upos::Propn];
+            if predicted.upos != gold.upos && (watched.contains(&gold.upos) || watched.contains(&predicted.upos)) {
+                *score
+                    .confusion
+                    .entry((gold.upos.as_str(), predicted.upos.as_str()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    score
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    100.0 * part as f64 / whole.max(1) as f64
+}
+
+fn run() -> Result<(), String> {
+    let options = options()?;
+    let read = |split: &str| read_conllu(&options.dir.join(format!("en_ewt-ud-{split}.conllu")));
+    let (mut train, mut dev, mut test) = (read("train")?, read("dev")?, read("test")?);
+    // Tags by frequency in train: the most frequent wins ties.
+    let mut frequency: FxHashMap<String, usize> = FxHashMap::default();
+    for s in &train {
+        for g in &s.gold {
+            *frequency.entry(g.clone()).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<(String, usize)> = frequency.into_iter().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (tag, _) in &tags {
+        PosTag::parse(tag).ok_or(format!("unknown tag {tag} in the treebank"))?;
+    }
+    let tag_index: BTreeMap<&str, u8> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, (t, _))| (t.as_str(), i as u8))
+        .collect();
+    let dict = dictionary(&train, &tag_index);
+    let classes = ambiguity_classes(&train, &tag_index, options.class_min);
+    for s in &mut train {
+        for info in &mut s.info {
+            *info = features::with_class(*info, classes.get(&features::class_key(info)).copied());
+        }
+    }
+    eprintln!(
+        "{} sentences, {} tags, {} dictionary words",
+        train.len(),
+        tags.len(),
+        dict.len()
+    );
+
+    let mut model = Perceptron::default();
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut built = Model::default();
+    for iteration in 1..=options.iterations {
+        // A fixed-seed shuffle (xorshift): the same command trains the same model.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let train_accuracy = train_iteration(&mut model, &train, &order, &dict, &tag_index, tags.len());
+        let (scale, features) = model.averaged(options.prune);
+        let mut dictionary: Vec<(u32, u8)> = dict.iter().map(|(&k, &t)| (k, t)).collect();
+        dictionary.sort_unstable();
+        let mut class_table: Vec<(u32, u32)> = classes.iter().map(|(&k, &c)| (k, c)).collect();
+        class_table.sort_unstable();
+        built = Model {
+            tags: tags.iter().map(|(t, _)| t.clone()).collect(),
+            scale,
+            dictionary,
+            classes: class_table,
+            features,
+        };
+        let tagger = Tagger::from_model(&built).map_err(|e| e.to_string())?;
+        refill(&tagger, &mut dev);
+        let score = evaluate(&tagger, &dev);
+        eprintln!(
+            "iteration {iteration}: train {:.2}%, dev UPOS {:.2}% XPOS {:.2}% both {:.2}%, {} features",
+            100.0 * train_accuracy,
+            percent(score.upos, score.words),
+            percent(score.xpos, score.words),
+            percent(score.both, score.words),
+            built.features.len()
+        );
+    }
+    let bytes = built.write();
+    std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
+    let tagger =
+        Tagger::from_bytes(&std::fs::read(&options.out).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    refill(&tagger, &mut test);
+    let score = evaluate(&tagger, &test);
+    println!(
+        "model {} ({} bytes, {} features)",
+        options.out.display(),
+        bytes.len(),
+        built.features.len()
+    );
+    println!(
+        "EWT test ({} words, gold tokens): UPOS {:.2}%  XPOS {:.2}%  both {:.2}%",
+        score.words,
+        percent(score.upos, score.words),
+        percent(score.xpos, score.words),
+        percent(score.both, score.words)
+    );
+    let mut confusion: Vec<_> = score.confusion.into_iter().collect();
+    confusion.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    println!("UPOS confusions involving VERB/AUX/NOUN/PROPN (gold -> predicted: count):");
+    for ((gold, predicted), n) in confusion.iter().take(16) {
+        println!("  {gold} -> {predicted}: {n}");
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train_tagger: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
