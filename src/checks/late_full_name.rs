@@ -1,6 +1,7 @@
 use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
+use crate::rules::Lexicon;
 
 declare_check! {
     /// ## What it does
@@ -27,8 +28,12 @@ declare_check! {
     /// not it is itself an attribution ("Haldane steered the crew to the
     /// title" before "Coxswain Freya Haldane said"); mentions inside quotation
     /// marks are the speaker's words and do not count. Someone else with the
-    /// same surname mentioned earlier is taken for the speaker. Headlines are
-    /// read like body text.
+    /// same surname mentioned earlier is taken for the speaker. Only a mention
+    /// that is the surname alone (optionally after a title: "Sen. Xu") counts:
+    /// a full name with a possessive ("Qingdao Xu’s") is already the full name,
+    /// and a word that is not the speaker's surname ("Michigan" before
+    /// "Michigan Attorney General Ana Ruiz", "House" before "House Speaker
+    /// Ana Ruiz") is a place or an organisation, not a late surname.
     pub struct LateFullName {
         code: "late-full-name",
         severity: Warning,
@@ -54,6 +59,9 @@ impl Check for LateFullName {
                 continue;
             }
             let short = doc.slice(speaker.first_mention);
+            if !is_bare_surname(short, &speaker.name, ctx.lexicon) {
+                continue;
+            }
             out.push(
                 Finding::new(
                     self.info().code,
@@ -70,6 +78,38 @@ impl Check for LateFullName {
             );
         }
     }
+}
+
+/// Strips a trailing possessive ("Xu’s", "Xu's", "Reyes’") from a name.
+fn without_possessive(word: &str) -> &str {
+    ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word)
+}
+
+/// Whether `mention` is the surname of `full_name` alone, or a title and the
+/// surname; not the full name itself, and not another word (a place, an
+/// organisation, a party) that happens to open a title phrase.
+fn is_bare_surname(mention: &str, full_name: &str, lexicon: &Lexicon) -> bool {
+    let Some(surname) = full_name.split_whitespace().last().map(without_possessive) else {
+        return false;
+    };
+    let mut words = mention.split_whitespace();
+    let Some(last) = words.next_back().map(without_possessive) else {
+        return false;
+    };
+    if last != surname {
+        return false;
+    }
+    let before: Vec<&str> = words.collect();
+    if before.is_empty() {
+        return true;
+    }
+    let prefix = before.join(" ");
+    lexicon.titles.contains(&prefix)
+        || lexicon.courtesy_titles.contains(&prefix)
+        || before.iter().all(|word| word.ends_with('.'))
 }
 
 #[cfg(test)]
@@ -116,6 +156,26 @@ mod tests {
         assert_clean(
             "late-full-name",
             "Qingdao Xu, a scholar at the Pangoal Institution, said the plan was sound.\n“Fares will rise,” Xu said.",
+        );
+    }
+
+    #[test]
+    fn a_full_name_with_a_possessive_passes() {
+        assert_clean(
+            "late-full-name",
+            "Critics attacked Marta Olvido’s budget on Monday.\n“We will not cut the clinics,” Mayor Marta Olvido said.\nOlvido added that taxes would stay flat.",
+        );
+    }
+
+    #[test]
+    fn a_place_or_office_before_a_titled_full_name_passes() {
+        assert_clean(
+            "late-full-name",
+            "Corvale is appealing the ruling.\n“We will win,” Corvale Attorney General Ines Barrow said.",
+        );
+        assert_clean(
+            "late-full-name",
+            "The Ministry has not answered.\n“We are reviewing it,” Ministry Inspector General Paulo Anders said.",
         );
     }
 }
