@@ -30,6 +30,7 @@ declare_check! {
         code: "affiliation-mismatch",
         severity: Error,
         summary: "a role or affiliation that the registry contradicts",
+        in_headings: true,
     }
 }
 

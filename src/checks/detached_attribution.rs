@@ -1,7 +1,6 @@
 use super::{content_is_a_thing, Check, CheckInfo, Context};
 use crate::document::Document;
 use crate::finding::Finding;
-use crate::rules::VerbClass;
 use crate::text::BlockKind;
 
 /// Whether a quotation follows `after` in the same sentence and paragraph
@@ -14,12 +13,54 @@ fn quote_follows(doc: &Document<'_>, after: usize) -> bool {
     })
 }
 
+/// The word before `at` (after any spaces).
+fn word_before<'d>(doc: &'d Document<'_>, at: usize) -> &'d str {
+    let before = doc.text[..at].trim_end();
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    &before[start..]
+}
+
+/// "As X pointed out, …": the attribution's content is the rest of the sentence.
+fn is_parenthetical(doc: &Document<'_>, speaker_start: usize) -> bool {
+    word_before(doc, speaker_start).eq_ignore_ascii_case("as")
+}
+
+/// "did not respond", "never replied", "declined to comment": a source's
+/// silence, which the article reports as it should.
+fn is_non_response(doc: &Document<'_>, cue_start: usize) -> bool {
+    let word = word_before(doc, cue_start);
+    ["not", "n't", "never", "to"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        || word.ends_with("n't")
+        || word.ends_with("n’t")
+}
+
+/// Whether a quotation closes just before `before`, in the same sentence
+/// ("“…” Olu Adeyemi said of the port."): the quote is the content.
+fn quote_precedes(doc: &Document<'_>, before: usize) -> bool {
+    let upto = doc.quotes.partition_point(|q| q.span().start < before);
+    doc.quotes[..upto].iter().rev().find(|q| q.depth == 0).is_some_and(|q| {
+        let end = q.span().end;
+        end <= before
+            && doc.paragraph_at(end.saturating_sub(1)) == doc.paragraph_at(before)
+            && !doc.text[end..before].contains(['.', '!', '?'])
+    })
+}
+
 declare_check! {
     /// ## What it does
     /// Flags an attribution clause that carries no content of its own:
-    /// "Andrey Denisov, the ambassador, announced to reporters last week.", or
-    /// only the thing announced: "Olu Adeyemi announced a review of the
-    /// ferry contracts to reporters on Monday."
+    /// "Andrey Denisov, the ambassador, announced to reporters last week."
+    /// An attribution whose object is a thing ("announced a review", "asked
+    /// for $1.9 billion", "the court found") reports an act, not a statement,
+    /// and is not flagged: editors judged 44 of 45 such findings on real news
+    /// wrong (tests/judged/README.md). Nor are a parenthetical ("as Olu
+    /// Adeyemi pointed out, …", whose content is the rest of the sentence) and
+    /// a non-response ("did not respond", "declined to comment"), which is
+    /// good practice.
     ///
     /// ## Why is this bad?
     /// AP: attribution belongs in the same sentence as the information. A
@@ -38,12 +79,10 @@ declare_check! {
     ///
     /// ## Known limitations
     /// Flagged: attributions with no content at all (a content clause made
-    /// only of a time phrase counts as none), and attributions whose object
-    /// is a thing rather than a statement ("announced a review of mine
-    /// inspections to reporters on Monday": the reader learns that a review
-    /// was announced, not what was said about it). Saying and telling verbs
-    /// always carry a statement, and a denial's object is the accusation it
-    /// answers ("denied the charges"), so neither is flagged this way. A
+    /// only of a time phrase counts as none). An act reported with its object
+    /// ("announced a review of mine inspections") is left alone even where
+    /// an editor might want the statement: on real news such objects were
+    /// mostly other senses of the verb. A
     /// quotation that follows the verb in its sentence ("X said at a news
     /// conference: “…”") is content. A participle ("…, asking for funding")
     /// is part of its sentence's clause and is not checked. Headlines are
@@ -72,31 +111,27 @@ impl Check for DetachedAttribution {
             if doc.slice(cue.span).ends_with("ing") {
                 continue;
             }
-            let names_a_thing = content_is_a_thing(ctx.analysis, ctx.lexicon, a);
-            // A denial's object is the accusation, and the denial itself is
-            // the statement ("denied the charges": "I did not do it").
-            if names_a_thing && cue.class == VerbClass::Culpability {
+            // An object that is a thing ("announced a review", "asked for
+            // money", "denied the charges") reports an act, not a detached
+            // statement.
+            if content_is_a_thing(ctx.analysis, ctx.lexicon, a) {
                 continue;
             }
-            let has_statement = a.content.is_some_and(|c| !doc.slice(c).trim().is_empty()) && !names_a_thing;
+            if is_parenthetical(doc, a.speaker.span.start) || is_non_response(doc, cue.span.start) {
+                continue;
+            }
+            let has_statement = a.content.is_some_and(|c| !doc.slice(c).trim().is_empty());
             if has_statement
                 || a.quote.is_some()
                 || doc.paragraphs[doc.sentences[a.sentence].paragraph].kind == BlockKind::Heading
             {
                 continue;
             }
-            if quote_follows(doc, cue.span.end) {
+            if quote_follows(doc, cue.span.end) || quote_precedes(doc, a.speaker.span.start.min(cue.span.start)) {
                 continue;
             }
             let span = a.speaker.span.join(cue.span);
-            let message = if names_a_thing {
-                format!(
-                    "“{}” reports an act, not a statement: nothing said is given",
-                    doc.slice(span)
-                )
-            } else {
-                format!("“{}” says nothing: the attribution has no content", doc.slice(span))
-            };
+            let message = format!("“{}” says nothing: the attribution has no content", doc.slice(span));
             out.push(
                 Finding::new(self.info().code, ctx.severity, span, message)
                     .with_label("attribution without a statement")
@@ -122,12 +157,24 @@ mod tests {
     }
 
     #[test]
-    fn flags_an_announced_thing_without_a_statement() {
-        assert_flags(
+    fn an_announced_thing_is_an_act_not_a_detached_statement() {
+        assert_clean(
             "detached-attribution",
             "Transport Minister Olu Adeyemi announced a review of the ferry contracts to reporters on Monday.",
-            &["Transport Minister Olu Adeyemi announced"],
         );
+    }
+
+    #[test]
+    fn parentheticals_and_non_responses_pass() {
+        assert_clean(
+            "detached-attribution",
+            "As Olu Adeyemi pointed out, the ferry contracts expire in May.",
+        );
+        assert_clean(
+            "detached-attribution",
+            "The ferry company's owner, Bram Oduya, did not respond to messages on Friday.",
+        );
+        assert_clean("detached-attribution", "Bram Oduya declined to comment.");
     }
 
     #[test]
@@ -151,6 +198,14 @@ mod tests {
         assert_clean(
             "detached-attribution",
             "Local MP Ines Corbo said she had written to the transport minister asking for a new bus route.",
+        );
+    }
+
+    #[test]
+    fn a_quote_before_the_speaker_is_content() {
+        assert_clean(
+            "detached-attribution",
+            "“We will not sell the ferries” Mirela Tosh said of the port on Friday.",
         );
     }
 

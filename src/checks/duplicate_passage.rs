@@ -31,6 +31,7 @@ declare_check! {
         code: "duplicate-passage",
         severity: Warning,
         summary: "a sentence or paragraph that repeats an earlier one",
+        in_headings: true,
     }
 }
 

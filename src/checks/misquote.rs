@@ -48,6 +48,7 @@ declare_check! {
         code: "misquote",
         severity: Error,
         summary: "a quote that differs from the speaker's source transcript",
+        in_headings: true,
     }
 }
 

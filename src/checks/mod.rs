@@ -7,6 +7,7 @@
 use crate::finding::Finding;
 use crate::rules::Severity;
 use crate::rules::{Lexicon, RuleSet};
+use crate::text::BlockKind;
 use crate::verify::SourceIndex;
 use crate::Analysis;
 
@@ -18,6 +19,12 @@ pub struct CheckInfo {
     pub default_severity: Severity,
     /// One line: what it flags.
     pub summary: &'static str,
+    /// Whether its findings stand in headlines and cross-heads. Most checks
+    /// are for body copy: a headline names people by surname, compresses
+    /// attribution ("Mayor Calls for …") and states its story without a
+    /// source, all by convention. A check that holds there too (an
+    /// unbalanced quote, a misquote) declares `in_headings: true`.
+    pub in_headings: bool,
     /// Markdown: What it does / Why is this bad? / Example / Use instead / Known limitations.
     pub docs: &'static str,
 }
@@ -57,7 +64,8 @@ macro_rules! declare_check {
         pub struct $name:ident {
             code: $code:literal,
             severity: $severity:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal
+            $(, in_headings: $in_headings:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -68,6 +76,7 @@ macro_rules! declare_check {
                 code: $code,
                 default_severity: $crate::rules::Severity::$severity,
                 summary: $summary,
+                in_headings: false $(|| $in_headings)?,
                 docs: concat!($($doc, "\n"),*),
             };
         }
@@ -227,8 +236,29 @@ pub fn run_all(
             sources,
             severity,
         };
+        let first = out.len();
         check.run(&ctx, out);
+        if !info.in_headings {
+            drop_findings_in_headings(&analysis.document, out, first);
+        }
     }
+}
+
+/// Remove the findings from `first` on whose span starts in a headline or
+/// cross-head, keeping the order of the rest.
+fn drop_findings_in_headings(doc: &crate::Document<'_>, out: &mut Vec<Finding>, first: usize) {
+    let in_heading = |f: &Finding| {
+        doc.paragraph_at(f.span.start)
+            .is_some_and(|p| doc.paragraphs[p].kind == BlockKind::Heading)
+    };
+    let mut kept = first;
+    for i in first..out.len() {
+        if !in_heading(&out[i]) {
+            out.swap(kept, i);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 #[cfg(test)]

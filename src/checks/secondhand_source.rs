@@ -8,9 +8,8 @@ use rustc_hash::FxHashSet;
 declare_check! {
     /// ## What it does
     /// Flags attribution through another party: "reportedly", "according to a
-    /// translation by …", "quoted by …", and quotes given to another outlet
-    /// ("told Al Jazeera") when that outlet is not the rule set's
-    /// `publication`.
+    /// translation by …", "quoted by …"; and, once the rule set names its own
+    /// `publication`, quotes given to another outlet ("told Al Jazeera").
     ///
     /// ## Why is this bad?
     /// AP's crediting guidelines and the Guardian ask that material from other
@@ -29,8 +28,11 @@ declare_check! {
     /// ```
     ///
     /// ## Known limitations
-    /// Set `publication:` in attrib.yaml so quotes given to your own outlet are
-    /// not flagged. Any recipient that is not a person known to the article is
+    /// Without `publication:` in attrib.yaml, quotes given to a named outlet are
+    /// not flagged: the outlet is credited by name, which is what AP's crediting
+    /// rule asks, and attrib cannot tell the article's own outlet from another
+    /// (editors judged 25 of 30 such findings on real news wrong for these two
+    /// reasons, tests/judged/README.md). With it, any recipient that is not a person known to the article is
     /// taken for an outlet, so "told the committee" is flagged too. "Said in a
     /// report" is flagged only when the speaker is an outlet (listed in
     /// `outlets:` or named with an outlet noun such as "agency" or "radio"):
@@ -127,7 +129,10 @@ impl Check for SecondhandSource {
             );
         }
 
-        let own = rules.publication.as_deref().map(bare);
+        // Which outlet is "another" is known only once the rules name ours.
+        let Some(own) = rules.publication.as_deref().map(bare) else {
+            return;
+        };
         let people: FxHashSet<&str> = analysis
             .cast
             .speakers
@@ -142,8 +147,7 @@ impl Check for SecondhandSource {
             if !bare.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let is_own = own.is_some_and(|own| eq_ci(own, bare));
-            if is_own || people.contains(bare) {
+            if eq_ci(own, bare) || people.contains(bare) {
                 continue;
             }
             let tags = rules
@@ -181,10 +185,23 @@ mod tests {
             "According to a translation by state media, the minister said trade would grow.",
             &["According to a translation by"],
         );
-        assert_flags(
+        let other = findings_with(
             "secondhand-source",
             "Lindqvist told Harbour Radio that fares would rise.",
-            &["Harbour Radio"],
+            "publication: The Valley Courier\n",
+        );
+        assert_eq!(other.len(), 1, "{other:?}");
+    }
+
+    #[test]
+    fn an_outlet_credited_by_name_passes_until_the_rules_name_ours() {
+        assert_clean(
+            "secondhand-source",
+            "Lindqvist told Harbour Radio that fares would rise.",
+        );
+        assert_clean(
+            "secondhand-source",
+            "In an interview with Harbour Radio, Lindqvist said fares would rise.",
         );
     }
 
@@ -203,11 +220,12 @@ mod tests {
 
     #[test]
     fn an_interview_is_one_finding_and_own_interviews_pass() {
-        assert_flags(
+        let other = findings_with(
             "secondhand-source",
             "In an interview with Harbour Radio, Lindqvist said fares would rise.",
-            &["Harbour Radio"],
+            "publication: The Valley Courier\n",
         );
+        assert_eq!(other.len(), 1, "{other:?}");
         let own = findings_with(
             "secondhand-source",
             "In an interview with the Valley Courier, Lindqvist said fares would rise.",

@@ -31,6 +31,7 @@ declare_check! {
         code: "unbalanced-quote",
         severity: Error,
         summary: "a quote mark that is never closed, or a closing mark never opened",
+        in_headings: true,
     }
 }
 

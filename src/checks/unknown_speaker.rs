@@ -28,6 +28,7 @@ declare_check! {
         code: "unknown-speaker",
         severity: Info,
         summary: "a named speaker absent from a strict registry",
+        in_headings: true,
     }
 }
 

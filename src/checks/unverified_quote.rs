@@ -35,6 +35,7 @@ declare_check! {
         code: "unverified-quote",
         severity: Warning,
         summary: "a quote of a speaker with sources, found in none of them",
+        in_headings: true,
     }
 }
 

@@ -35,6 +35,7 @@ declare_check! {
         code: "wrong-speaker",
         severity: Error,
         summary: "a quote found in another speaker's words",
+        in_headings: true,
     }
 }
 

@@ -151,12 +151,50 @@ fn plain(text: &str) -> Prose<'_> {
             block.kind = BlockKind::Heading;
         }
     }
+    // Many systems end a headline with a full stop when they export it as
+    // text: a first line in title case, or one short enough that no lede
+    // is (ledes run to 25 words and more), is still the headline.
+    if count > 2 && looks_like_headline(blocks[0].span.slice(text)) {
+        blocks[0].kind = BlockKind::Heading;
+    }
     Prose {
         text: Cow::Borrowed(text),
         blocks,
         offsets: OffsetMap::identity(),
     }
 }
+
+/// Words of this length or more count in the title-case test (short
+/// function words are lower case in title case too).
+const TITLE_CASE_WORD_MIN: usize = 4;
+
+/// A first line that reads as a headline: not opening a quotation, ending
+/// in a full stop at most, and either in title case (at least three in
+/// four of its longer words capitalised: "Mayor Says Ferry Will Run.") or
+/// at most [`HEADLINE_MAX_WORDS`] words long.
+fn looks_like_headline(line: &str) -> bool {
+    if line.starts_with(['“', '"', '‘']) || line.split_whitespace().count() > HEADING_MAX_WORDS + 6 {
+        return false;
+    }
+    let (mut long, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if word.chars().count() < TITLE_CASE_WORD_MIN || !word.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        long += 1;
+        capitalised += usize::from(word.starts_with(char::is_uppercase));
+    }
+    let words = line.split_whitespace().count();
+    let title_case = long >= 2 && capitalised * 4 >= long * 3;
+    let ends_plainly = !line
+        .trim_end()
+        .ends_with(['?', '!', ':', ',', '”', '"', '’', '\'', ')']);
+    ends_plainly && (title_case || words <= HEADLINE_MAX_WORDS)
+}
+
+/// A first line this short, followed by the story, is its headline.
+const HEADLINE_MAX_WORDS: usize = 12;
 
 /// A short line that does not end like a sentence.
 fn looks_like_heading(line: &str) -> bool {
@@ -264,6 +302,25 @@ mod tests {
         assert_eq!(blocks.len(), 3);
         assert_eq!(blocks[0].0, BlockKind::Heading);
         assert_eq!(blocks[1].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_title_case_first_line_with_a_full_stop_is_the_headline() {
+        let body = "Mayor Ines Corbo said on Friday that the ferry to Tull would run all winter.";
+        let (_, blocks) = prose_of(
+            &format!("Corbo Says Tull Ferry Will Run All Winter.\n\n{body}\n\n{body}"),
+            InputFormat::Plain,
+        );
+        assert_eq!(blocks[0].0, BlockKind::Heading);
+        let (_, blocks) = prose_of(
+            &format!("Corbo says Tull ferry will run.\n\n{body}\n\n{body}"),
+            InputFormat::Plain,
+        );
+        assert_eq!(blocks[0].0, BlockKind::Heading);
+        // A lede in sentence case is body copy.
+        let lede = "The ferry to Tull will run all winter, Mayor Ines Corbo said on Friday after a vote.";
+        let (_, blocks) = prose_of(&format!("{lede}\n\n{body}\n\n{body}"), InputFormat::Plain);
+        assert_eq!(blocks[0].0, BlockKind::Body);
     }
 
     #[test]
