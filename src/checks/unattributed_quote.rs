@@ -51,7 +51,11 @@ impl Check for UnattributedQuote {
         // Indexes built once, so each quote is checked in logarithmic time.
         let mut attributed_quotes = vec![false; doc.quotes.len()];
         let mut attributed_paragraphs = vec![false; doc.paragraphs.len()];
+        let mut quoted_paragraphs = vec![false; doc.paragraphs.len()];
         for a in &analysis.attributions {
+            if a.quote.is_some() {
+                quoted_paragraphs[doc.sentences[a.sentence].paragraph] = true;
+            }
             if let Some(q) = a.quote.filter(|&q| q < attributed_quotes.len()) {
                 attributed_quotes[q] = true;
             }
@@ -68,6 +72,9 @@ impl Check for UnattributedQuote {
             let Some(open) = quote.open else { continue };
             let attributed = attributed_quotes[q]
                 || attributed_paragraphs[quote.first_paragraph]
+                // A speaker was quoted in the paragraph before and goes on
+                // ("“…,” she said.\n\n“And then …”").
+                || (quote.first_paragraph > 0 && quoted_paragraphs[quote.first_paragraph - 1])
                 || {
                     let upto = contents.partition_point(|c| c.start < quote.content.end);
                     contents[..upto]
@@ -76,7 +83,9 @@ impl Check for UnattributedQuote {
                         .take(16)
                         .any(|c| c.overlaps(quote.content))
                 }
-                || has_reporting_verb(doc, open.start);
+                || has_reporting_verb(doc, open.start)
+                || speaker_follows(doc, quote.content.end)
+                || names_a_speaker(analysis, doc, open.start);
             // The look-ups above are cheaper than reading the quote's words.
             if attributed || crate::attribution::grammar::is_fragment(doc, quote) {
                 continue;
@@ -91,6 +100,52 @@ impl Check for UnattributedQuote {
             );
         }
     }
+}
+
+/// Whether the sentence after the one where the quote ends, in the same
+/// paragraph, gives it a speaker ("“…” He said it twice."; "“…”\u{20}Corbo tweeted on Friday.").
+fn speaker_follows(doc: &Document<'_>, quote_end: usize) -> bool {
+    let Some(s) = doc.sentence_at(quote_end.saturating_sub(1)) else {
+        return false;
+    };
+    let Some(next) = doc
+        .sentences
+        .get(s + 1)
+        .filter(|n| n.paragraph == doc.sentences[s].paragraph)
+    else {
+        return false;
+    };
+    // A sentence with a quotation of its own attributes that one.
+    let first = doc.quotes.partition_point(|q| q.span().start < next.span.start);
+    let opens_a_quote = doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.span().start < next.span.end)
+        .any(|q| q.open.is_some());
+    !opens_a_quote && has_reporting_verb(doc, next.span.start)
+}
+
+/// Whether the quote's sentence names, outside quotation marks, someone the
+/// article quotes elsewhere ("remembered Ines Corbo, “…”", "In a speech,
+/// Corbo attacked “…”"): the writer says whose words these are.
+fn names_a_speaker(analysis: &crate::Analysis<'_>, doc: &Document<'_>, offset: usize) -> bool {
+    let Some(s) = doc.sentence_at(offset) else {
+        return false;
+    };
+    let sentence = doc.sentences[s].span;
+    let text: &str = &doc.text;
+    analysis
+        .cast
+        .speakers
+        .iter()
+        .filter(|sp| sp.class == crate::attribution::SpeakerClass::Person)
+        .any(|sp| {
+            let surname = sp.name.rsplit(' ').next().unwrap_or(&sp.name);
+            surname.len() > 1
+                && sentence
+                    .slice(text)
+                    .match_indices(surname)
+                    .any(|(at, _)| !doc.in_quote(sentence.start + at))
+        })
 }
 
 /// Whether the sentence at `offset` has a reporting verb outside quotation
@@ -120,6 +175,36 @@ mod tests {
         assert_clean(
             "unattributed-quote",
             "The ferry was late again. Last week a man on the quay told me, “We have not had a spare engine part since June.”",
+        );
+    }
+
+    #[test]
+    fn the_speaker_in_the_next_sentence_of_the_paragraph_attributes_the_quote() {
+        assert_clean(
+            "unattributed-quote",
+            "The depot reopened on Monday. “We waited nine months for this.” Depot manager Ines Corbo said it twice.",
+        );
+        // The next paragraph's attribution is another statement's.
+        let found = flagged(
+            "unattributed-quote",
+            "The depot reopened on Monday.\n\n“We waited nine months for this.”\n\nDepot manager Ines Corbo told staff the buses would run at six.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_quoted_speaker_goes_on_in_the_next_paragraph() {
+        assert_clean(
+            "unattributed-quote",
+            "“The buses will run at six,” depot manager Ines Corbo said.\n\n“And the night route comes back in May.”",
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_in_the_sentence_attributes_the_quote() {
+        assert_clean(
+            "unattributed-quote",
+            "“The buses will run at six,” depot manager Ines Corbo said.\n\nIn her speech on Friday Corbo promised “a bus every ten minutes by May.”",
         );
     }
 
