@@ -30,12 +30,14 @@ declare_check! {
     /// ## Known limitations
     /// Only verbs that carry an attribution the grammar found are checked.
     /// Three uses are not flagged:
-    /// - a verb of guilt or denial followed by the act or the accusation
-    ///   itself ("denies taking the money", "admitted stealing", "denied any
-    ///   dishonesty", "admitted the error"), which is how a plea or an answer
-    ///   to a specific charge is reported, and where "said" cannot stand in
-    ///   for the verb; a denial or admission of a whole statement ("denied
-    ///   that the fund lost money") is still flagged;
+    /// - a denial in any construction ("denied that the fund lost money"):
+    ///   it answers an accusation, and "denied" is the neutral AP word for
+    ///   that (editors judged it so on real news, tests/judged/README.md);
+    /// - a verb of guilt followed by the act or the accusation itself
+    ///   ("admitted stealing", "admitted the error"), which is how a plea is
+    ///   reported and where "said" cannot stand in for the verb; an admission
+    ///   of a whole statement ("admitted that the fund lost money") is still
+    ///   flagged;
     /// - a verb of finding for a document ("the audit found", "the report
     ///   shows"), which is how a document's conclusions are given;
     /// - a doubting verb that is a legal term (the `legal_context` list:
@@ -76,6 +78,14 @@ fn in_legal_context(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution,
         .any(|w| lexicon.legal_context.contains(w))
 }
 
+/// "deny", "denies", "denied", "denying".
+fn is_denial(verb: &str) -> bool {
+    let verb = verb.trim();
+    verb.len() >= 4
+        && verb[..3].eq_ignore_ascii_case("den")
+        && matches!(verb.as_bytes()[3].to_ascii_lowercase(), b'y' | b'i')
+}
+
 /// Whether a judging verb is the usual, neutral choice in its construction.
 fn is_conventional(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution, cue: Cue) -> bool {
     let doc = &analysis.document;
@@ -83,8 +93,13 @@ fn is_conventional(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution, 
         // A plea or an answer to a specific charge: the act itself ("denies
         // taking", "admitted stealing") or the accusation as a noun phrase
         // ("denied any dishonesty", "admitted the offence").
+        // A denial answers an accusation, whatever its construction ("denied
+        // that he had lied"): AP and Reuters use "denied" as the neutral verb
+        // for it. An admission or a concession still takes a side.
         VerbClass::Culpability => {
-            a.content.is_some_and(|c| opens_with_gerund(doc.slice(c))) || content_is_a_thing(analysis, lexicon, a)
+            is_denial(doc.slice(cue.span))
+                || a.content.is_some_and(|c| opens_with_gerund(doc.slice(c)))
+                || content_is_a_thing(analysis, lexicon, a)
         }
         // "Prosecutors allege that …": the legal term for an unproved accusation.
         VerbClass::Doubting => in_legal_context(analysis, lexicon, a, cue.span),
@@ -150,11 +165,16 @@ mod tests {
             "loaded-verb",
             "Ossian Pell, the club's former treasurer, denies taking $4,000 from its members.",
         );
-        // A denial of a statement, not of an act, is still flagged.
-        assert_flags(
+        // A denial answers an accusation in any construction; an admission
+        // of a statement still takes a side.
+        assert_clean(
             "loaded-verb",
             "Ossian Pell, the club's former treasurer, denied that the accounts were wrong.",
-            &["denied"],
+        );
+        assert_flags(
+            "loaded-verb",
+            "Ossian Pell, the club's former treasurer, admitted that the accounts were wrong.",
+            &["admitted"],
         );
     }
 
