@@ -17,37 +17,15 @@ use attrib::rules::Lexicon;
 use attrib::tokens::{self, Tagger};
 use attrib::{Document, InputFormat, RuleSet, SourceFile};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use std::path::Path;
 use std::time::Duration;
 
-const TARGET_BYTES: usize = 100 * 1024;
+#[path = "support/articles.rs"]
+mod articles;
 
+/// The articles repeated to about 100 KB, separated by blank lines.
 fn corpus() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    for dir in ["examples", "tests/corpus"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("article folder is readable") {
-            let path = entry.expect("folder entry").path();
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            let readme = path.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md"));
-            if (ext == "txt" || ext == "md") && !readme {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("article is UTF-8"))
-        .collect();
-    let mut out = String::new();
-    while out.len() < TARGET_BYTES {
-        for text in &texts {
-            out.push_str(text);
-            out.push_str("\n\n");
-        }
-    }
-    out
+    let articles = articles::articles();
+    articles::concatenate(articles.iter().map(|(_, text)| text.as_str()))
 }
 
 fn bench(c: &mut Criterion) {

@@ -198,20 +198,29 @@ fn options() -> Result<Options, String> {
     Ok(options)
 }
 
-/// For each lowercase word seen at least `min` times, the set of tags it
-/// was given at least twice, as one 32-bit value.
-fn ambiguity_classes(train: &[Sentence], tag_index: &BTreeMap<&str, u8>, min: u32) -> FxHashMap<u32, u32> {
+/// How often each word (by `key`) was given each tag in training.
+fn tag_counts(
+    train: &[Sentence],
+    tag_index: &BTreeMap<&str, u8>,
+    key: impl Fn(&WordInfo) -> u32,
+) -> FxHashMap<u32, FxHashMap<u8, u32>> {
     let mut counts: FxHashMap<u32, FxHashMap<u8, u32>> = FxHashMap::default();
     for s in train {
         for (info, gold) in s.info.iter().zip(&s.gold) {
             *counts
-                .entry(features::class_key(info))
+                .entry(key(info))
                 .or_default()
                 .entry(tag_index[gold.as_str()])
                 .or_default() += 1;
         }
     }
     counts
+}
+
+/// For each lowercase word seen at least `min` times, the set of tags it
+/// was given at least twice, as one 32-bit value.
+fn ambiguity_classes(train: &[Sentence], tag_index: &BTreeMap<&str, u8>, min: u32) -> FxHashMap<u32, u32> {
+    tag_counts(train, tag_index, features::class_key)
         .into_iter()
         .filter_map(|(key, tags)| {
             let total: u32 = tags.values().sum();
@@ -234,17 +243,7 @@ fn ambiguity_classes(train: &[Sentence], tag_index: &BTreeMap<&str, u8>, min: u3
 
 /// Words the treebank (almost) always tags alike: tagged without the perceptron.
 fn dictionary(train: &[Sentence], tag_index: &BTreeMap<&str, u8>) -> FxHashMap<u32, u8> {
-    let mut counts: FxHashMap<u32, FxHashMap<u8, u32>> = FxHashMap::default();
-    for s in train {
-        for (info, gold) in s.info.iter().zip(&s.gold) {
-            *counts
-                .entry(Tagger::dictionary_key(info))
-                .or_default()
-                .entry(tag_index[gold.as_str()])
-                .or_default() += 1;
-        }
-    }
-    counts
+    tag_counts(train, tag_index, Tagger::dictionary_key)
         .into_iter()
         .filter_map(|(key, tags)| {
             let total: u32 = tags.values().sum();

@@ -416,12 +416,18 @@ fn unicode_shape(word: &str) -> Shape {
             lower += 1;
         }
     }
+    shape_from_counts(upper, lower, first_upper && !upper_after_first)
+}
+
+/// The shape of a word with `upper` upper-case and `lower` lower-case
+/// letters, `only_first_upper` when its one capital run is its first letter.
+fn shape_from_counts(upper: usize, lower: usize, only_first_upper: bool) -> Shape {
     match (upper, lower) {
         (0, 0) => Shape::None,
         (0, _) => Shape::Lower,
         (1, 0) => Shape::Capitalised,
         (_, 0) => Shape::AllCaps,
-        _ if first_upper && !upper_after_first => Shape::Capitalised,
+        _ if only_first_upper => Shape::Capitalised,
         _ => Shape::Mixed,
     }
 }
@@ -445,14 +451,7 @@ fn ascii_shape(word: &[u8]) -> Shape {
             lower += 1;
         }
     }
-    match (upper, lower) {
-        (0, 0) => Shape::None,
-        (0, _) => Shape::Lower,
-        (1, 0) => Shape::Capitalised,
-        (_, 0) => Shape::AllCaps,
-        _ if first_upper && !upper_after_first => Shape::Capitalised,
-        _ => Shape::Mixed,
-    }
+    shape_from_counts(upper, lower, first_upper && !upper_after_first)
 }
 
 #[cfg(test)]
