@@ -2,7 +2,6 @@ use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::lexicon::PhraseKind;
-use crate::text::BlockKind;
 use rustc_hash::FxHashSet;
 
 /// Words that open a definite description: the source is someone the reader
@@ -71,7 +70,6 @@ impl Check for AnonymousSource {
         let mut seen = FxHashSet::default();
         for a in &analysis.attributions {
             if a.speaker.class != SpeakerClass::Anonymous
-                || doc.paragraphs[doc.sentences[a.sentence].paragraph].kind == BlockKind::Heading
                 || doc.in_quote(a.speaker.span.start)
                 || !seen.insert(a.speaker.span)
                 || is_definite(doc.slice(a.speaker.span))

@@ -1,7 +1,6 @@
 use super::{content_is_a_thing, Check, CheckInfo, Context};
 use crate::document::Document;
 use crate::finding::Finding;
-use crate::text::BlockKind;
 
 /// Whether a quotation follows `after` in the same sentence and paragraph
 /// ("said at a news conference on Saturday: “…”").
@@ -121,10 +120,7 @@ impl Check for DetachedAttribution {
                 continue;
             }
             let has_statement = a.content.is_some_and(|c| !doc.slice(c).trim().is_empty());
-            if has_statement
-                || a.quote.is_some()
-                || doc.paragraphs[doc.sentences[a.sentence].paragraph].kind == BlockKind::Heading
-            {
+            if has_statement || a.quote.is_some() {
                 continue;
             }
             if quote_follows(doc, cue.span.end) || quote_precedes(doc, a.speaker.span.start.min(cue.span.start)) {

@@ -2,7 +2,6 @@ use super::{Check, CheckInfo, Context};
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::rules::lexicon::PhraseKind;
-use crate::text::BlockKind;
 
 declare_check! {
     /// ## What it does
@@ -64,7 +63,7 @@ impl Check for UnattributedQuote {
         let mut contents: Vec<crate::Span> = analysis.attributions.iter().filter_map(|a| a.content).collect();
         contents.sort_unstable();
         for (q, quote) in doc.quotes.iter().enumerate() {
-            if quote.depth != 0 || doc.paragraphs[quote.first_paragraph].kind == BlockKind::Heading {
+            if quote.depth != 0 {
                 continue;
             }
             // A closing mark with no opening one: where the quote begins is
