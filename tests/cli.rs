@@ -70,6 +70,40 @@ fn fail_on_sets_the_threshold() {
 }
 
 #[test]
+fn select_and_ignore_choose_the_codes_reported() {
+    let both = "Experts say the bridge is unsafe. She said \"we will win.\n";
+    let dir = temp_with(&[("b.txt", both.as_bytes())]);
+    let codes = |args: &[&str]| -> Vec<String> {
+        let output = attrib(dir.path())
+            .args(["check", "--format", "json"])
+            .args(args)
+            .arg("b.txt")
+            .output()
+            .unwrap();
+        json_of(&output)["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(codes(&[]).contains(&"vague-source".to_string()));
+    assert_eq!(codes(&["--select", "vague-source"]), ["vague-source"]);
+    assert!(!codes(&["--ignore", "vague-source"]).contains(&"vague-source".to_string()));
+    // Ignoring the only error makes the run clean.
+    attrib(dir.path()).args(["check", "b.txt"]).assert().code(1);
+    attrib(dir.path())
+        .args(["check", "--ignore", "unbalanced-quote,unattributed-quote", "b.txt"])
+        .assert()
+        .code(0);
+    attrib(dir.path())
+        .args(["check", "--select", "vage-source", "b.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `vague-source`"));
+}
+
+#[test]
 fn a_missing_file_exits_2_and_the_others_are_still_reported() {
     let dir = temp_with(&[("v.txt", VAGUE.as_bytes())]);
     let output = attrib(dir.path())

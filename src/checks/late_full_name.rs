@@ -36,7 +36,7 @@ declare_check! {
     /// Ana Ruiz") is a place or an organisation, not a late surname.
     pub struct LateFullName {
         code: "late-full-name",
-        severity: Warning,
+        severity: Info,
         summary: "a speaker referred to by surname before the full-name mention",
     }
 }

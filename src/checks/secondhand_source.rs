@@ -39,7 +39,7 @@ declare_check! {
     /// an office citing its own report is first-hand.
     pub struct SecondhandSource {
         code: "secondhand-source",
-        severity: Warning,
+        severity: Info,
         summary: "attribution through another party: reportedly, a translation by, told another outlet",
     }
 }

@@ -34,7 +34,7 @@ declare_check! {
     /// `unbalanced-quote`.
     pub struct UnattributedQuote {
         code: "unattributed-quote",
-        severity: Warning,
+        severity: Error,
         summary: "a direct quote with no speaker in its sentence, paragraph or by continuation",
     }
 }

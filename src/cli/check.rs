@@ -5,6 +5,7 @@ use super::jsonl_input::{self, InputKind};
 use super::output::Output;
 use super::parallel::{ordered_map, JobsArgs};
 use super::progress::Progress;
+use super::selection::{Selection, SelectionArgs};
 use super::{engine, input, Exit, Ui};
 use attrib::report::github::GithubReporter;
 use attrib::report::html::HtmlReporter;
@@ -42,6 +43,8 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of stdout; FILE appears only when the run completes.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -148,13 +151,31 @@ impl Engines {
         self.by_folder.insert(dir, index);
         index
     }
+
+    /// The run's `--select`/`--ignore`, applied to every engine; `None`
+    /// (reported) when a code is unknown. Called once every engine is built.
+    fn select(&mut self, args: &SelectionArgs, ui: &mut Ui) -> Option<Selection> {
+        match Selection::new(args, &self.engines) {
+            Ok(selection) => {
+                self.engines.iter_mut().for_each(|engine| selection.apply(engine));
+                Some(selection)
+            }
+            Err(message) => {
+                ui.error(&message);
+                None
+            }
+        }
+    }
 }
 
 pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
     let mut engines = Engines::new(ui, args.sources.clone());
     if args.input == InputKind::Jsonl {
         let index = engines.index_for(input::STDIN_NAME, ui);
-        return check_records(&args, &engines.engines[index], ui);
+        let Some(selection) = engines.select(&args.selection, ui) else {
+            return Exit::Error;
+        };
+        return check_records(&args, &engines.engines[index], &selection, ui);
     }
     let mut reporter: Box<dyn Reporter> = match args.format {
         CheckFormat::Human => Box::new(HumanReporter::new(ui.stdout_color(), ui.quiet)),
@@ -177,6 +198,9 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
             (input, engine)
         })
         .collect();
+    let Some(selection) = engines.select(&args.selection, ui) else {
+        return Exit::Error;
+    };
     let engines = &engines.engines;
     let mut out = match Output::open(args.output.as_deref()) {
         Ok(out) => out,
@@ -201,7 +225,8 @@ pub fn run(args: CheckArgs, ui: &mut Ui) -> Exit {
         |(input, engine)| -> Result<(SourceFile, Vec<Finding>, usize), input::InputError> {
             let source = input::load(&input?)?;
             let engine = engine.unwrap_or_default();
-            let findings = input::guarded(&source.name, || engines[engine].check(&source))?;
+            let mut findings = input::guarded(&source.name, || engines[engine].check(&source))?;
+            selection.filter(&mut findings);
             Ok((source, findings, engine))
         },
         |checked| {
@@ -266,7 +291,7 @@ fn exit_for(worst: Option<Severity>, fail_on: FailOn) -> Exit {
 }
 
 /// `--input jsonl`: one JSON line per record, `{"id": …, "diagnostics": […]}`.
-fn check_records(args: &CheckArgs, engine: &Engine, ui: &mut Ui) -> Exit {
+fn check_records(args: &CheckArgs, engine: &Engine, selection: &Selection, ui: &mut Ui) -> Exit {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
@@ -276,7 +301,8 @@ fn check_records(args: &CheckArgs, engine: &Engine, ui: &mut Ui) -> Exit {
         ui,
         &mut out,
         |record| {
-            let findings = engine.check(&record.source);
+            let mut findings = engine.check(&record.source);
+            selection.filter(&mut findings);
             let line = serde_json::to_string(&RecordOutput::new(&record.id, &record.source, &findings))
                 .expect("findings serialise to JSON");
             (line, findings.iter().map(|f| f.severity).max())

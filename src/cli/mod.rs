@@ -17,6 +17,7 @@ mod output;
 mod parallel;
 mod progress;
 mod rules;
+mod selection;
 
 use attrib::report::human;
 use attrib::RuleSet;

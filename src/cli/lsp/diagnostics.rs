@@ -184,7 +184,7 @@ mod tests {
             loaded.message
         );
         let late = diagnostic_for(&checked, "late-full-name");
-        assert_eq!(late.severity, Some(DiagnosticSeverity::WARNING));
+        assert_eq!(late.severity, Some(DiagnosticSeverity::INFORMATION));
         let related = late.related_information.as_ref().expect("the full-name mention");
         assert_eq!(related[0].location.range.start, Position::new(2, 0));
         assert_eq!(
