@@ -1,6 +1,8 @@
 use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
+use crate::rules::Lexicon;
+use crate::tokens::{Shape, Token, TokenKind};
 
 declare_check! {
     /// ## What it does
@@ -23,21 +25,23 @@ declare_check! {
     /// ```
     ///
     /// ## Known limitations
-    /// A role is found in an appositive or relative clause ("Chidi Okonkwo,
-    /// who has organised a petition"), a title before the name (a plural
-    /// title covers names joined by "and": "Local historians Maud Fenwick and
-    /// Ivo Salt"), post-nominal letters ("Elspeth Grange KC"), a possessive
-    /// ("Natixis’ chief economist"), a partitive set off by commas ("One of
-    /// them, Lise Armand, said" after a sentence about the teachers), or a
-    /// definite description in a sentence that names the person ("the
-    /// Chinese president"), or a place of residence after the name ("Mariam
-    /// Osei, 71, of Mill Lane": how a resident speaking for themselves is
-    /// identified; an age alone is not enough); roles given in other ways are
-    /// missed. Names that
-    /// are organisations are not people and are not flagged: a name whose
-    /// fullest form ends in an organisation noun ("Kellsby General
-    /// Hospital"), and a name the article uses as the owner of a role
-    /// ("Valley Water's chief executive") when nothing says it is a person.
+    /// Every mention of the surname counts, not only the quoted ones: a
+    /// person is identified by an appositive or relative clause ("Chidi
+    /// Okonkwo, who has organised a petition"; "Ines Corbo, 71, a retired
+    /// nurse"), a title or role before the name ("New Jersey Gov. …",
+    /// "frontman Ari Bell", "her spokesman, Ari Bell", "Chief of Staff …"; a
+    /// plural title covers names joined by "and"), post-nominal letters
+    /// ("Elspeth Grange KC"), a possessive ("Natixis’ chief economist"), a
+    /// partitive ("One of them, Lise Armand, said"), a place of residence
+    /// ("Mariam Osei, of Mill Lane"), or a sentence right after the first
+    /// mention that opens with a role ("The deputy mayor …"). An age alone
+    /// is not enough. A person named five times or more outside quotations
+    /// is taken to be the story's subject, identified by the story; a role
+    /// given only further away ("the party's front-runner" three paragraphs
+    /// on) is missed. Names that are organisations are not people: a name
+    /// after "the" ("the Observer"), a name whose fullest form ends in an
+    /// organisation noun ("Kellsby General Hospital"), and a name the article
+    /// uses as the owner of a role ("Valley Water's chief executive").
     /// Add well-known speakers to the registry with a role.
     pub struct MissingAffiliation {
         code: "missing-affiliation",
@@ -52,6 +56,7 @@ impl Check for MissingAffiliation {
     }
 
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Finding>) {
+        let mut introduction: Option<Introductions<'_>> = None;
         for speaker in &ctx.analysis.cast.speakers {
             if speaker.class != SpeakerClass::Person || speaker.role.is_some() || speaker.affiliation.is_some() {
                 continue;
@@ -59,6 +64,11 @@ impl Check for MissingAffiliation {
             let Some(&first) = speaker.mentions.first() else {
                 continue;
             };
+            // The token layer is cut only for an article that has a candidate.
+            let introductions = introduction.get_or_insert_with(|| Introductions::new(ctx));
+            if introductions.identify(&speaker.name) {
+                continue;
+            }
             out.push(
                 Finding::new(self.info().code, ctx.severity, first, format!("{} is quoted without a role or affiliation", speaker.name))
                     .with_label("who is this, and why should the reader trust them?")
@@ -69,6 +79,197 @@ impl Check for MissingAffiliation {
             );
         }
     }
+}
+
+/// How often a surname must be mentioned outside quotations for the person
+/// to be what the story is about: a candidate in a story of their campaign,
+/// the subject of a profile. The story identifies them by what it reports.
+const SUBJECT_MENTIONS: usize = 5;
+
+/// Which names the article introduces, read from every mention of the
+/// surname in the token stream (not only the mentions in attributions: a
+/// person is often described where they act, and quoted later by surname).
+struct Introductions<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+}
+
+impl<'a> Introductions<'a> {
+    fn new(ctx: &'a Context<'_, '_>) -> Self {
+        let doc = &ctx.analysis.document;
+        Introductions {
+            text: &doc.text,
+            tokens: doc.tokens(ctx.lexicon).all(),
+            lexicon: ctx.lexicon,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// Whether the person `name` is identified somewhere, is the story's
+    /// subject, or is not a person at all (an outlet or institution "the
+    /// Observer", "the White House": a person's name takes no article).
+    fn identify(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(surname) = words.iter().rev().copied().find(|w| !is_name_suffix(w)) else {
+            return true;
+        };
+        let mut mentions = 0;
+        let mut seen = false;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if !token.is_word() || token.span.slice(self.text) != surname {
+                continue;
+            }
+            let first = self.name_start(i, &words);
+            let takes_article = first > 0 && self.word(first - 1).eq_ignore_ascii_case("the");
+            if takes_article && !seen {
+                return true;
+            }
+            if !seen && self.described_next(i) {
+                return true;
+            }
+            seen = true;
+            if self.described_before(first, i, &words) || self.described_after(i) {
+                return true;
+            }
+            if token.quote().is_none() {
+                mentions += 1;
+            }
+        }
+        mentions >= SUBJECT_MENTIONS
+    }
+
+    /// The first token of the capitalised run that ends with the surname at
+    /// `surname`: first names, initials, particles and titles before it.
+    fn name_start(&self, surname: usize, words: &[&str]) -> usize {
+        let mut first = surname;
+        while first > 0 {
+            let token = &self.tokens[first - 1];
+            let word = token.span.slice(self.text);
+            let in_name = matches!(token.shape, Shape::Capitalised | Shape::AllCaps | Shape::Mixed)
+                || words.contains(&word)
+                || self.lexicon.name_particles.contains(word);
+            let function_word = !words.contains(&word)
+                && (self.lexicon.determiners.contains(word) || self.lexicon.not_names.contains(word));
+            if !token.is_word() || !in_name || function_word || token.sentence != self.tokens[surname].sentence {
+                break;
+            }
+            first -= 1;
+        }
+        first
+    }
+
+    /// A title or role before the name: a capitalised word in the run that
+    /// is not part of the name or a courtesy title ("New Jersey Gov. Chris
+    /// Christie", "House Speaker Nia Ruiz"), or a role noun before the run,
+    /// with or without a comma ("frontman Ari Bell", "her spokesman, Ari Bell").
+    fn described_before(&self, first: usize, surname: usize, words: &[&str]) -> bool {
+        let descriptor = (first..surname).any(|i| {
+            let word = self.word(i);
+            !words.contains(&word)
+                && !self.lexicon.courtesy_titles.contains(word)
+                && !self.lexicon.not_names.contains(word)
+                && !self.lexicon.determiners.contains(word)
+        });
+        // The grammar may read a title into the name ("Harbour Court Justice
+        // Ann Vos"): the title is still there for the reader.
+        let titled = words
+            .iter()
+            .any(|w| self.lexicon.titles.contains(*w) || self.lexicon.role_nouns.contains(w));
+        if descriptor || titled {
+            return true;
+        }
+        // A title with "of" ends before the run: "Chief of Staff Ann Vos".
+        if first >= 2
+            && self.word(first - 1) == "of"
+            && self.tokens[first - 2].shape == Shape::Capitalised
+            && self.tokens[first - 2].sentence == self.tokens[surname].sentence
+        {
+            return true;
+        }
+        let before = match first.checked_sub(1) {
+            Some(i) if self.word(i) == "," => i.checked_sub(1),
+            other => other,
+        };
+        before.is_some_and(|i| {
+            self.tokens[i].sentence == self.tokens[surname].sentence && self.lexicon.role_nouns.contains(self.word(i))
+        })
+    }
+
+    /// A description after the name: a parenthesis ("(R-Ore.)"), an
+    /// appositive opening with a determiner, a possessive, "who" or a role
+    /// noun ("Ari Bell, a pollster", "Ari Bell, who led the count", "Ari
+    /// Bell, former mayor of …"), an age followed by one ("Ari Bell, 34, a
+    /// nurse"), or a place ("Ari Bell, of Mill Lane"). An age alone is not
+    /// enough.
+    fn described_after(&self, surname: usize) -> bool {
+        let mut next = surname + 1;
+        while is_name_suffix(self.word(next)) || (self.word(next) == "," && is_name_suffix(self.word(next + 1))) {
+            next += 1;
+        }
+        match self.word(next) {
+            "(" => return true,
+            "of" | "from" => return self.tokens.get(next + 1).is_some_and(|t| t.shape == Shape::Capitalised),
+            "," => next += 1,
+            _ => return false,
+        }
+        if self.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Number) && self.word(next + 1) == "," {
+            next += 2;
+        }
+        self.opens_description(next)
+    }
+
+    /// A description opening the sentence after the first mention: "Ari
+    /// Bell says the tax is fair. The deputy mayor …", the way a lede names
+    /// someone and the next sentence says who they are.
+    fn described_next(&self, mention: usize) -> bool {
+        let sentence = self.tokens[mention].sentence;
+        let Some(next) = (mention..self.tokens.len()).find(|&i| self.tokens[i].sentence != sentence) else {
+            return false;
+        };
+        let next_sentence = self.tokens[next].sentence;
+        matches!(self.word(next), "The" | "A" | "An")
+            && (next + 1..next + 6)
+                .take_while(|&i| {
+                    self.tokens
+                        .get(i)
+                        .is_some_and(|t| t.is_word() && t.sentence == next_sentence)
+                })
+                .any(|i| self.lexicon.role_nouns.contains(self.word(i)))
+    }
+
+    /// Whether the words from `start` describe someone: "a …", "the …",
+    /// "his …", "who …", "of Mill Lane", or a role noun among the next few
+    /// words before any punctuation ("former mayor", "state director").
+    fn opens_description(&self, start: usize) -> bool {
+        let word = self.word(start);
+        if matches!(
+            word,
+            "a" | "an" | "the" | "another" | "one" | "his" | "her" | "their" | "who" | "whose"
+        ) {
+            return true;
+        }
+        if matches!(word, "of" | "from") {
+            return self
+                .tokens
+                .get(start + 1)
+                .is_some_and(|t| t.shape == Shape::Capitalised);
+        }
+        if self.lexicon.verbs.contains_key(word) {
+            return false;
+        }
+        (start..start + 4)
+            .take_while(|&i| self.tokens.get(i).is_some_and(Token::is_word))
+            .any(|i| self.lexicon.role_nouns.contains(self.word(i)))
+    }
+}
+
+/// "Jr.", "Sr.", "II", "III": after a surname, not part of finding it.
+fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
 #[cfg(test)]
@@ -147,6 +348,50 @@ mod tests {
             "The square was full by noon. “We just want the bus back,” said Ines Corbo.",
             &["Ines Corbo"],
         );
+    }
+
+    #[test]
+    fn a_description_anywhere_in_the_article_identifies_the_person() {
+        // After a quote, with a relative clause.
+        assert_clean(
+            "missing-affiliation",
+            "“There is no oversight,” said Ronald K. Vesey, a Harwick lawyer who has filed many of the suits.",
+        );
+        // Age, then the role.
+        assert_clean(
+            "missing-affiliation",
+            "“I will do better than my parents,” says Dina Russo, 21, a student from Port Alder.",
+        );
+        // Described where she acts, quoted later by surname.
+        assert_clean(
+            "missing-affiliation",
+            "Harbour Court Justice Mira Sand rejected the request.\n\n“The court's role is limited,” Sand wrote.",
+        );
+        assert_clean(
+            "missing-affiliation",
+            "That, Chief of Staff Katie Welt explained, is by design.\n\nWelt noted that the office had one clerk.",
+        );
+        // A title before the name, and a role in the sentence after.
+        assert_clean("missing-affiliation", "“It is almost done,” frontman Ari Bell said.");
+        assert_clean(
+            "missing-affiliation",
+            "Milo Prentiss says the tax is fair. The deputy mayor spoke at the depot.",
+        );
+    }
+
+    #[test]
+    fn outlets_and_institutions_with_an_article_are_not_people() {
+        assert_clean(
+            "missing-affiliation",
+            "The Kessel Observer found that one in four homes was cold. “It is a scandal,” the Observer wrote.",
+        );
+    }
+
+    #[test]
+    fn the_subject_of_the_story_is_identified_by_the_story() {
+        let story = "Tova Lind spoke in Harwick. Lind toured the mill. Lind met workers. \
+                     Lind visited the port. Lind left at noon. “We will win,” Lind said.";
+        assert_clean("missing-affiliation", story);
     }
 
     #[test]
