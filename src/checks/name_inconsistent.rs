@@ -73,6 +73,56 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Whether one word is the other with an inflection or a derivation: a
+/// family plural ("the Clintons"), a party or nationality word ("Democrat",
+/// "Democratic", "Democrats"; "Korea", "Korean"). These are other words, not
+/// other spellings.
+fn is_inflection(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["s", "es", "n", "an", "ns", "ans", "ic", "ics", "ian", "ians", "ish"];
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short).is_some_and(|ending| ENDINGS.contains(&ending))
+}
+
+/// Whether the mention holding the other spelling is someone else's name:
+/// the word is a first name there ("Sander Levin" beside Bernie Sanders,
+/// "Osama bin Laden" beside Obama), or the mention has its own first name
+/// ("Jo Rubino" beside Marco Rubio).
+fn names_someone_else(mention: &str, word: &str, speaker: &str) -> bool {
+    let words: Vec<&str> = mention.split_whitespace().map(strip_possessive).collect();
+    if words.last() != Some(&word) {
+        return true;
+    }
+    let speaker_words: Vec<&str> = speaker.split_whitespace().collect();
+    match (
+        first_name(&words[..words.len() - 1]),
+        first_name(&speaker_words[..speaker_words.len().saturating_sub(1)]),
+    ) {
+        (Some(theirs), Some(ours)) => theirs != ours,
+        _ => false,
+    }
+}
+
+/// The first word of a name that is not an initial or a title ("Mr.").
+fn first_name<'a>(name: &[&'a str]) -> Option<&'a str> {
+    name.iter().copied().find(|w| !w.ends_with('.'))
+}
+
+/// Whether the word is an ordinary word the article also writes in lower
+/// case ("Peace" beside Pence: "peace" in the text): a capitalised common
+/// word, not a misspelt name.
+fn is_common_word(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Whether two different surnames are close enough to be one misspelt.
 fn likely_same(a: &str, b: &str) -> bool {
     if a == b {
@@ -321,7 +371,13 @@ impl Check for NameInconsistent {
             for candidate in index.neighbours(surname) {
                 let word = candidate.word;
                 // Report the rarer spelling, once.
-                if candidate.count > surname_count || !likely_same(surname, word) || !reported.insert(word) {
+                if candidate.count > surname_count
+                    || !likely_same(surname, word)
+                    || is_inflection(surname, word)
+                    || names_someone_else(candidate.mention.slice(text), word, &speaker.name)
+                    || is_common_word(text, word)
+                    || !reported.insert(word)
+                {
                     continue;
                 }
                 let mut finding = Finding::new(
@@ -347,6 +403,35 @@ impl Check for NameInconsistent {
 mod tests {
     use super::{letters_differ_by_more_than, likely_same, strip_possessive};
     use crate::checks::test_support::{assert_clean, assert_flags};
+
+    #[test]
+    fn other_words_and_other_people_are_not_misspellings() {
+        // A family plural.
+        assert_clean(
+            "name-inconsistent",
+            "Lena Halvorsen said the farm would stay. The Halvorsens have farmed there since 1920.",
+        );
+        // A party word and its adjective.
+        assert_clean(
+            "name-inconsistent",
+            "Tomas Republican said so. Republicans met on Monday.",
+        );
+        // A first name of someone else.
+        assert_clean(
+            "name-inconsistent",
+            "Petra Sanders said the vote was close. Sander Levin, a councillor, agreed with Sanders.",
+        );
+        // Another person with a first name of their own.
+        assert_clean(
+            "name-inconsistent",
+            "Marco Rubio said the plan was sound. Rubio repeated it. Jo Rubino, an aide, disagreed.",
+        );
+        // A common word the article also writes in lower case.
+        assert_clean(
+            "name-inconsistent",
+            "Mika Pence said the talks would go on. Pence met the envoys. Peace was the aim; peace talks resume.",
+        );
+    }
 
     #[test]
     fn near_spellings() {
