@@ -13,11 +13,20 @@
 //! opens offline and can be mailed or archived as one file. Every piece of
 //! article text is escaped. Output is deterministic (no dates), so it can be
 //! snapshot-tested.
+//!
+//! This file holds the page (style, header, table of contents, one section per
+//! article) and the reporter; `marks` highlights spans of the text, `notes`
+//! writes the numbered findings under a paragraph, `cast` the cast table.
+
+mod cast;
+mod marks;
+mod notes;
 
 use super::{Problem, Reporter, Summary};
-use crate::checks;
-use crate::document::Document;
 use crate::{Analysis, Finding, Severity, SourceFile, Span, SpeakerClass};
+use cast::cast_table;
+use marks::{attribution_marks, render_marked, Mark};
+use notes::note;
 use std::fmt::Write as _;
 use std::io;
 
@@ -100,218 +109,6 @@ fn severity_class(severity: Severity) -> &'static str {
 /// The colour custom property of a speaker.
 fn speaker_style(speaker: usize) -> String {
     format!("--c:{}", PALETTE[speaker % PALETTE.len()])
-}
-
-/// A highlighted run of the analysis text.
-#[derive(Clone, Debug)]
-struct Mark {
-    span: Span,
-    /// The opening tag, written again for every piece when marks cross.
-    open: String,
-    /// Written once, inside the first piece (a finding's number).
-    prefix: String,
-}
-
-/// The markup of `text[span]` with the marks that overlap it, nested
-/// properly: a mark crossing the end of another is closed and reopened, so
-/// one mark may become several elements (sharing their `data-` attributes).
-fn render_marked(text: &str, span: Span, marks: &[Mark]) -> String {
-    let mut marks: Vec<Mark> = marks
-        .iter()
-        .filter(|m| m.span.overlaps(span))
-        .map(|m| Mark {
-            span: Span::new(m.span.start.max(span.start), m.span.end.min(span.end)),
-            ..m.clone()
-        })
-        .filter(|m| !m.span.is_empty())
-        .collect();
-    // Outer marks first: earlier start, then longer.
-    marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    let mut bounds: Vec<usize> = marks.iter().flat_map(|m| [m.span.start, m.span.end]).collect();
-    bounds.extend([span.start, span.end]);
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut out = String::new();
-    let mut open: Vec<usize> = Vec::new();
-    let mut started = vec![false; marks.len()];
-    let mut next = 0;
-    for window in bounds.windows(2) {
-        let (at, to) = (window[0], window[1]);
-        // Close what ends here; reopen the marks opened after it that go on.
-        if let Some(lowest) = open.iter().position(|&m| marks[m].span.end <= at) {
-            let reopen: Vec<usize> = open[lowest..]
-                .iter()
-                .copied()
-                .filter(|&m| marks[m].span.end > at)
-                .collect();
-            for _ in lowest..open.len() {
-                out.push_str("</mark>");
-            }
-            open.truncate(lowest);
-            for m in reopen {
-                out.push_str(&marks[m].open);
-                open.push(m);
-            }
-        }
-        while next < marks.len() && marks[next].span.start == at {
-            out.push_str(&marks[next].open);
-            if !started[next] {
-                out.push_str(&marks[next].prefix);
-                started[next] = true;
-            }
-            open.push(next);
-            next += 1;
-        }
-        if let Some(piece) = text.get(at..to) {
-            out.push_str(&escape(piece));
-        }
-    }
-    for _ in &open {
-        out.push_str("</mark>");
-    }
-    out
-}
-
-/// The "Why is this bad?" section of a check's documentation.
-fn why(code: &str) -> Option<String> {
-    let docs = checks::info(code)?.documentation();
-    let start = docs.find("## Why is this bad?")? + "## Why is this bad?".len();
-    let rest = &docs[start..];
-    let end = rest.find("\n## ").unwrap_or(rest.len());
-    Some(rest[..end].split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// One finding, numbered, for the notes under its paragraph.
-fn note(article: usize, number: usize, finding: &Finding) -> String {
-    let severity = severity_class(finding.severity);
-    let mut out = format!(
-        "<div class=\"note {severity}\" id=\"a{article}-f{number}\" data-code=\"{code}\">\
-         <sup class=\"badge {severity}\">{number}</sup> <code>{code}</code> {severity}: {message}",
-        code = escape(&finding.code),
-        message = escape(&finding.message),
-    );
-    if let Some(help) = &finding.help {
-        let _ = write!(out, "<span class=\"help\">{}</span>", escape(help));
-    }
-    if let Some(info) = checks::info(&finding.code) {
-        let _ = write!(
-            out,
-            "<details><summary>About {}: {}</summary>{}</details>",
-            escape(info.code),
-            escape(info.summary),
-            escape(&why(info.code).unwrap_or_default()),
-        );
-    }
-    out.push_str("</div>\n");
-    out
-}
-
-/// The number of direct quotes and paraphrases of each speaker.
-fn statement_counts(analysis: &Analysis<'_>) -> Vec<(usize, usize)> {
-    let mut counts = vec![(0, 0); analysis.cast.speakers.len()];
-    for a in &analysis.attributions {
-        if let Some(count) = a.speaker_id.and_then(|i| counts.get_mut(i)) {
-            if a.quote.is_some() {
-                count.0 += 1;
-            } else {
-                count.1 += 1;
-            }
-        }
-    }
-    counts
-}
-
-/// The highlights of an article: quotes, paraphrases, speakers and cues.
-fn attribution_marks(analysis: &Analysis<'_>) -> Vec<Mark> {
-    let doc = &analysis.document;
-    let mut marks = Vec::new();
-    let mut attributed = vec![false; doc.quotes.len()];
-    for (i, a) in analysis.attributions.iter().enumerate() {
-        let speaker = analysis.cast.get(a.speaker_id);
-        let name = speaker.map_or_else(|| doc.slice(a.speaker.span).to_string(), |s| s.name.clone());
-        let colour = a.speaker_id.map_or_else(|| "--c:#e3e3e3".to_string(), speaker_style);
-        let speaker_attr = a
-            .speaker_id
-            .map_or_else(String::new, |s| format!(" data-speaker=\"{s}\""));
-        if let Some(q) = a.quote {
-            attributed[q] = true;
-            marks.push(Mark {
-                span: doc.quotes[q].span(),
-                open: format!(
-                    "<mark class=\"quote\" data-quote=\"{q}\"{speaker_attr} style=\"{colour}\" title=\"Quote: {}\">",
-                    escape(&name)
-                ),
-                prefix: String::new(),
-            });
-        } else if let Some(content) = a.content {
-            marks.push(Mark {
-                span: content,
-                open: format!(
-                    "<mark class=\"paraphrase\" data-attribution=\"{i}\"{speaker_attr} style=\"{colour}\" \
-                     title=\"Paraphrase: {}\">",
-                    escape(&name)
-                ),
-                prefix: String::new(),
-            });
-        }
-        // Two statements can share one speaker mention or cue: mark it once.
-        let marked = |marks: &[Mark], span: Span, class: &str| {
-            marks
-                .iter()
-                .any(|m| m.span == span && m.open.starts_with(&format!("<mark class=\"{class}\"")))
-        };
-        if !marked(&marks, a.speaker.span, "speaker") {
-            marks.push(Mark {
-                span: a.speaker.span,
-                open: format!(
-                    "<mark class=\"speaker\" data-attribution=\"{i}\"{speaker_attr} style=\"{colour}\" title=\"Speaker: {}\">",
-                    escape(&name)
-                ),
-                prefix: String::new(),
-            });
-        }
-        if let Some(cue) = a.cue.filter(|c| !marked(&marks, c.span, "cue")) {
-            marks.push(Mark {
-                span: cue.span,
-                open: format!("<mark class=\"cue\" data-attribution=\"{i}\" title=\"Reporting cue\">"),
-                prefix: String::new(),
-            });
-        }
-    }
-    for (q, quote) in doc.quotes.iter().enumerate() {
-        if attributed[q] || quote.depth > 0 {
-            continue;
-        }
-        // A quoted fragment inside reported speech is the speaker's words too.
-        let holder = analysis
-            .attributions
-            .iter()
-            .find(|a| a.content.is_some_and(|c| c.covers(quote.span())));
-        let open = match holder {
-            Some(a) => {
-                let name = analysis
-                    .cast
-                    .get(a.speaker_id)
-                    .map_or_else(|| doc.slice(a.speaker.span).to_string(), |s| s.name.clone());
-                let colour = a.speaker_id.map_or_else(|| "--c:#e3e3e3".to_string(), speaker_style);
-                let speaker_attr = a
-                    .speaker_id
-                    .map_or_else(String::new, |s| format!(" data-speaker=\"{s}\""));
-                format!(
-                    "<mark class=\"quote fragment\" data-quote=\"{q}\"{speaker_attr} style=\"{colour}\" \
-                     title=\"Quoted words of {}\">",
-                    escape(&name)
-                )
-            }
-            None => format!("<mark class=\"quote unattributed\" data-quote=\"{q}\" title=\"Quote with no speaker\">"),
-        };
-        marks.push(Mark {
-            span: quote.span(),
-            open,
-            prefix: String::new(),
-        });
-    }
-    marks
 }
 
 /// `attrib check --format html`: collects each article, writes the page at the end.
@@ -507,39 +304,6 @@ impl HtmlReporter {
     }
 }
 
-/// The cast of an article as a table.
-fn cast_table(source: &SourceFile, doc: &Document<'_>, analysis: &Analysis<'_>) -> String {
-    let counts = statement_counts(analysis);
-    let mut html = String::from(
-        "<h3>Cast</h3>\n<table class=\"cast\">\n<thead><tr><th>Speaker</th><th>Role</th><th>Affiliation</th>\
-         <th>Class</th><th>Direct quotes</th><th>Paraphrases</th><th>First mention</th></tr></thead>\n<tbody>\n",
-    );
-    for (i, speaker) in analysis.cast.speakers.iter().enumerate() {
-        let first = source.line_column(doc.source_span(speaker.first_mention).start);
-        let cell = |value: &Option<String>| value.as_deref().map_or_else(|| "—".to_string(), escape);
-        let _ = writeln!(
-            html,
-            "<tr data-speaker=\"{i}\" data-class=\"{class}\"><td><span class=\"swatch\" style=\"{style}\"></span>{name}</td>\
-             <td>{role}</td><td>{affiliation}</td><td>{class}</td><td class=\"num\">{quotes}</td>\
-             <td class=\"num\">{paraphrases}</td><td>line {line}, column {column}</td></tr>",
-            class = class_label(speaker.class),
-            style = speaker_style(i),
-            name = escape(&speaker.name),
-            role = cell(&speaker.role),
-            affiliation = cell(&speaker.affiliation),
-            quotes = counts[i].0,
-            paraphrases = counts[i].1,
-            line = first.line,
-            column = first.column,
-        );
-    }
-    if analysis.cast.speakers.is_empty() {
-        html.push_str("<tr><td colspan=\"7\">No attributed statements.</td></tr>\n");
-    }
-    html.push_str("</tbody>\n</table>\n");
-    html
-}
-
 impl Reporter for HtmlReporter {
     fn file(&mut self, _out: &mut dyn io::Write, source: &SourceFile, findings: &[Finding]) -> io::Result<()> {
         self.findings_only(source, findings);
@@ -571,31 +335,6 @@ impl Reporter for HtmlReporter {
 mod tests {
     use super::*;
     use crate::{Engine, InputFormat, RuleSet};
-
-    fn mark(start: usize, end: usize, name: &str) -> Mark {
-        Mark {
-            span: Span::new(start, end),
-            open: format!("<mark class=\"{name}\">"),
-            prefix: String::new(),
-        }
-    }
-
-    #[test]
-    fn crossing_marks_nest_by_splitting() {
-        let text = "abcdef";
-        let html = render_marked(text, Span::new(0, 6), &[mark(0, 4, "a"), mark(2, 6, "b")]);
-        assert_eq!(
-            html,
-            "<mark class=\"a\">ab<mark class=\"b\">cd</mark></mark><mark class=\"b\">ef</mark>"
-        );
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        let text = "<b>&\"x\"";
-        let html = render_marked(text, Span::new(0, text.len()), &[]);
-        assert_eq!(html, "&lt;b&gt;&amp;&quot;x&quot;");
-    }
 
     #[test]
     fn findings_alone_are_marked_in_the_escaped_text() {

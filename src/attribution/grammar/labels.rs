@@ -1,0 +1,92 @@
+//! Transcript turns: a paragraph opening with a label in capitals and a colon
+//! (`MAYOR VANCE: We will reopen the pier.`) is an attribution of the rest of
+//! the paragraph to the label.
+//!
+//! Separate because it reads paragraphs, not sentences, and needs no cue.
+
+use super::content::content_kind;
+use super::helpers::{is_opening_mark, trim_clause};
+use super::{Grammar, Np};
+use crate::attribution::{Attribution, Cue, SpeakerClass};
+use crate::document::Document;
+use crate::rules::VerbClass;
+use crate::Span;
+
+impl<'l> Grammar<'l> {
+    /// `MAYOR VANCE: We will reopen the pier.`: a paragraph opening with a
+    /// label in capitals and a colon is a transcript turn; the label is the
+    /// speaker, the colon the cue and the rest of the paragraph the content.
+    /// "Q:"/"A:" and headings ("UPDATE:") are not speakers.
+    pub(super) fn speaker_labels(&self, doc: &Document<'_>, found: &mut Vec<Attribution>) {
+        let text: &str = &doc.text;
+        for paragraph in &doc.paragraphs {
+            // A turn quoted whole ("“PENCE: Well, …”") is still a turn.
+            let opening = text[paragraph.span.start..]
+                .chars()
+                .next()
+                .filter(|&c| is_opening_mark(c));
+            let start = paragraph.span.start + opening.map_or(0, char::len_utf8);
+            let line = text[start..paragraph.span.end]
+                .split_inclusive('\n')
+                .next()
+                .unwrap_or_default();
+            if !line.contains(':') {
+                continue;
+            }
+            let Some(((label_start, label_end), body)) = crate::text::label::label_of(line, &|_| false) else {
+                continue;
+            };
+            let label = &line[label_start..label_end];
+            let first_word = label
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.');
+            let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || self.has(&self.lex.not_speaker_labels, first_word) {
+                continue;
+            }
+            let content = trim_clause(text, Span::new(start + body, paragraph.span.end));
+            let Some(s) = paragraph
+                .sentences
+                .clone()
+                .find(|&s| doc.sentences[s].span.contains(start + label_start))
+            else {
+                continue;
+            };
+            if content.slice(text).split_whitespace().take(2).count() < 2 {
+                continue;
+            }
+            let label = &text[start + label_start..start + label_end];
+            let np = Np {
+                text: label,
+                name: Some(label),
+                role: None,
+                affiliation: None,
+                class: SpeakerClass::Person,
+                pronoun: false,
+                extent: label,
+            };
+            let colon = start + label_end + line[label_end..].find(':').unwrap_or(0);
+            let cue = Cue {
+                span: Span::new(colon, colon + 1),
+                class: VerbClass::Neutral,
+            };
+            let kind = content_kind(doc, content);
+            found.push(self.attribution(doc, &np, Some(cue), Some(content), None, s, None, kind));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::grammar::test_support::extract;
+
+    #[test]
+    fn transcript_labels_are_speakers_but_headings_are_not() {
+        let a = extract("MAYOR VANCE: We will reopen the pier in May.\n\nUPDATE: The pier reopened.\n\nQ: Will it?\n");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("MAYOR VANCE", ":"));
+        assert_eq!(a[0].2, "We will reopen the pier in May");
+    }
+}
