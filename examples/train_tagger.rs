@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example train_tagger -- /tmp/ewt [--iterations 10] [--prune 0.5]
-//!     [--class-min 3] [--dict-min 10] [--dict-ratio 0.99] [--min-count 1] [--drop 3,17]
+//!     [--class-min 3] [--dict-min 5] [--dict-ratio 0.99] [--min-count 1] [--drop 3,17]
 //!     [--out models/tagger-ewt.bin]
 //! cargo run --release --example train_tagger -- /tmp/ewt --speed-of models/tagger-ewt.bin
 //! ```
@@ -206,7 +206,7 @@ fn options() -> Result<Options, String> {
         iterations: 10,
         prune: 0.5,
         class_min: 3,
-        dict_min: 10,
+        dict_min: 5,
         dict_ratio: 0.99,
         speed_of: None,
         drop: Vec::new(),
