@@ -1,8 +1,18 @@
 //! Train the part-of-speech tagger on the UD English Web Treebank.
 //!
 //! ```text
-//! cargo run --release --example train_tagger -- /tmp/ewt [--iterations 9] [--prune 0.5] [--out models/tagger-ewt.bin]
+//! cargo run --release --example train_tagger -- /tmp/ewt [--iterations 10] [--prune 0.5]
+//!     [--class-min 3] [--dict-min 5] [--dict-ratio 0.99] [--min-count 1] [--drop 3,17]
+//!     [--out models/tagger-ewt.bin]
+//! cargo run --release --example train_tagger -- /tmp/ewt --speed-of models/tagger-ewt.bin
 //! ```
+//!
+//! `--dict-min`/`--dict-ratio`: a word seen at least that often and given
+//! one tag at least that share of the time is tagged from the dictionary,
+//! unscored. `--min-count` leaves out features seen fewer times in
+//! training; `--drop` leaves out features by index (to judge one on dev).
+//! `--speed-of` only measures a model's speed, on dev. The defaults are
+//! the shipped model's (chosen on dev).
 //!
 //! Reads en_ewt-ud-{train,dev,test}.conllu from the folder (gold
 //! tokenisation), trains a greedy averaged perceptron on train, reports
@@ -13,9 +23,9 @@
 //! implementation for training and tagging.
 
 use attrib::tokens::features::{self, WordInfo, COUNT, START, START2};
-use attrib::tokens::model::{FeatureWeights, Model};
+use attrib::tokens::model::{FeatureWeights, Model, MAX_WEIGHT};
 use attrib::tokens::{PosTag, Tagger, Upos};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -64,6 +74,9 @@ fn read_conllu(path: &Path) -> Result<Vec<Sentence>, String> {
     Ok(sentences)
 }
 
+/// The key a left-out feature gets (`--drop`): never learned.
+const DROPPED: u32 = 0;
+
 #[derive(Clone, Copy)]
 struct Param {
     tag: u8,
@@ -82,6 +95,9 @@ impl Perceptron {
     fn predict(&self, feats: &[u32; COUNT], scores: &mut [f32]) -> u8 {
         scores.fill(0.0);
         for key in feats {
+            if *key == DROPPED {
+                continue;
+            }
             if let Some(params) = self.weights.get(key) {
                 for p in params {
                     scores[usize::from(p.tag)] += p.weight;
@@ -103,7 +119,7 @@ impl Perceptron {
             return;
         }
         let step = self.step;
-        for key in feats {
+        for key in feats.iter().filter(|&&k| k != DROPPED) {
             let params = self.weights.entry(*key).or_default();
             for (tag, change) in [(truth, 1.0f32), (guess, -1.0)] {
                 let at = match params.iter().position(|p| p.tag == tag) {
@@ -153,7 +169,8 @@ impl Perceptron {
             .iter()
             .flat_map(|(_, k)| k.iter().map(|&(_, w)| w.abs()))
             .fold(1e-9, f64::max);
-        let scale = max / f64::from(i16::MAX);
+        // Small enough that a token's weights add up within i16 (model::MAX_WEIGHT).
+        let scale = max / f64::from(MAX_WEIGHT);
         let features = averaged
             .into_iter()
             .map(|(key, kept)| {
@@ -172,15 +189,28 @@ struct Options {
     iterations: usize,
     prune: f64,
     class_min: u32,
+    dict_min: u32,
+    dict_ratio: f64,
     out: PathBuf,
+    /// Features seen fewer times in training are left out.
+    min_count: u32,
+    /// Features left out (indexes into `features::features`), to judge one on dev.
+    drop: Vec<usize>,
+    /// Only measure the speed of this model (on dev).
+    speed_of: Option<PathBuf>,
 }
 
 fn options() -> Result<Options, String> {
     let mut options = Options {
         dir: PathBuf::from("/tmp/ewt"),
-        iterations: 9,
+        iterations: 10,
         prune: 0.5,
         class_min: 3,
+        dict_min: 5,
+        dict_ratio: 0.99,
+        speed_of: None,
+        drop: Vec::new(),
+        min_count: 1,
         out: PathBuf::from("models/tagger-ewt.bin"),
     };
     let mut args = std::env::args().skip(1);
@@ -190,10 +220,23 @@ fn options() -> Result<Options, String> {
             "--iterations" => options.iterations = value()?.parse().map_err(|e| format!("--iterations: {e}"))?,
             "--prune" => options.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "--class-min" => options.class_min = value()?.parse().map_err(|e| format!("--class-min: {e}"))?,
+            "--dict-min" => options.dict_min = value()?.parse().map_err(|e| format!("--dict-min: {e}"))?,
+            "--dict-ratio" => options.dict_ratio = value()?.parse().map_err(|e| format!("--dict-ratio: {e}"))?,
+            "--min-count" => options.min_count = value()?.parse().map_err(|e| format!("--min-count: {e}"))?,
+            "--drop" => {
+                options.drop = value()?
+                    .split(',')
+                    .map(|n| n.parse().map_err(|e| format!("--drop: {e}")))
+                    .collect::<Result<_, _>>()?
+            }
+            "--speed-of" => options.speed_of = Some(PathBuf::from(value()?)),
             "--out" => options.out = PathBuf::from(value()?),
             _ if !arg.starts_with("--") => options.dir = PathBuf::from(arg),
             _ => return Err(format!("unknown option {arg}")),
         }
+    }
+    if let Some(&j) = options.drop.iter().find(|&&j| j >= COUNT) {
+        return Err(format!("--drop: there are {COUNT} features, no feature {j}"));
     }
     Ok(options)
 }
@@ -242,13 +285,13 @@ fn ambiguity_classes(train: &[Sentence], tag_index: &BTreeMap<&str, u8>, min: u3
 }
 
 /// Words the treebank (almost) always tags alike: tagged without the perceptron.
-fn dictionary(train: &[Sentence], tag_index: &BTreeMap<&str, u8>) -> FxHashMap<u32, u8> {
+fn dictionary(train: &[Sentence], tag_index: &BTreeMap<&str, u8>, min: u32, ratio: f64) -> FxHashMap<u32, u8> {
     tag_counts(train, tag_index, Tagger::dictionary_key)
         .into_iter()
         .filter_map(|(key, tags)| {
             let total: u32 = tags.values().sum();
             let (&tag, &best) = tags.iter().max_by_key(|&(&t, &c)| (c, std::cmp::Reverse(t)))?;
-            (total >= 20 && f64::from(best) / f64::from(total) >= 0.97).then_some((key, tag))
+            (total >= min && f64::from(best) / f64::from(total) >= ratio).then_some((key, tag))
         })
         .collect()
 }
@@ -260,6 +303,7 @@ fn train_iteration(
     dict: &FxHashMap<u32, u8>,
     tag_index: &BTreeMap<&str, u8>,
     n_tags: usize,
+    left_out: &LeftOut,
 ) -> f64 {
     let mut scores = vec![0f32; n_tags];
     let mut feats = [0u32; COUNT];
@@ -273,6 +317,7 @@ fn train_iteration(
                 Some(&tag) => tag,
                 None => {
                     features::features(&sentence.info, i, prev, prev2, &mut feats);
+                    left_out.apply(&mut feats);
                     let guess = model.predict(&feats, &mut scores);
                     model.update(truth, guess, &feats);
                     guess
@@ -284,6 +329,54 @@ fn train_iteration(
         }
     }
     right as f64 / all as f64
+}
+
+/// The features training does not learn: `--drop` and `--min-count`.
+struct LeftOut<'a> {
+    dropped: &'a [usize],
+    /// With `--min-count`, the features seen often enough.
+    frequent: Option<FxHashSet<u32>>,
+}
+
+impl LeftOut<'_> {
+    fn apply(&self, feats: &mut [u32; COUNT]) {
+        for &j in self.dropped {
+            feats[j] = DROPPED;
+        }
+        if let Some(frequent) = &self.frequent {
+            for key in feats.iter_mut() {
+                if !frequent.contains(key) {
+                    *key = DROPPED;
+                }
+            }
+        }
+    }
+}
+
+/// The features seen at least `min` times in training (with the gold tags
+/// before each word): the rarer ones are never learned, which keeps the
+/// model small enough for the processor's caches.
+fn frequent_features(
+    train: &[Sentence],
+    dict: &FxHashMap<u32, u8>,
+    tag_index: &BTreeMap<&str, u8>,
+    min: u32,
+) -> FxHashSet<u32> {
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut feats = [0u32; COUNT];
+    for sentence in train {
+        let (mut prev, mut prev2) = (START, START2);
+        for i in 0..sentence.info.len() {
+            if !dict.contains_key(&Tagger::dictionary_key(&sentence.info[i])) {
+                features::features(&sentence.info, i, prev, prev2, &mut feats);
+                for key in feats {
+                    *counts.entry(key).or_default() += 1;
+                }
+            }
+            (prev2, prev) = (prev, tag_index[sentence.gold[i].as_str()]);
+        }
+    }
+    counts.into_iter().filter(|&(_, n)| n >= min).map(|(k, _)| k).collect()
 }
 
 /// The words' features as the tagger computes them (ambiguity classes from its model).
@@ -333,8 +426,60 @@ fn percent(part: usize, whole: usize) -> f64 {
     100.0 * part as f64 / whole.max(1) as f64
 }
 
+/// A rough speed check (the benchmark, benches/tagger.rs, is the measure):
+/// MB/s of the sentences' words (a space after each) through
+/// `Tagger::word_info` and `Tagger::tag_indexes` in CPU time, and the share
+/// of words the dictionary settles.
+fn speed(tagger: &Tagger, sentences: &[Sentence]) -> (f64, f64) {
+    let bytes_in: usize = sentences.iter().flat_map(|s| &s.words).map(|w| w.len() + 1).sum();
+    // CPU time of this thread (Linux), so that other processes on the machine count less.
+    let cpu_ns = || -> Option<f64> {
+        let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        text.split_whitespace().next()?.parse().ok()
+    };
+    let cpu_started = cpu_ns();
+    let started = std::time::Instant::now();
+    let (mut rounds, mut info, mut indexes) = (0u32, Vec::new(), Vec::new());
+    let (mut words, mut settled) = (0usize, 0usize);
+    while rounds < 5 || started.elapsed().as_secs_f64() < 1.0 {
+        for s in sentences {
+            info.clear();
+            info.extend(s.words.iter().map(|w| tagger.word_info(w)));
+            indexes.clear();
+            tagger.tag_indexes(&info, &mut indexes);
+            if rounds == 0 {
+                words += info.len();
+                settled += info.iter().filter(|i| tagger.settles(i)).count();
+            }
+        }
+        rounds += 1;
+    }
+    let wall = started.elapsed().as_secs_f64();
+    let seconds = match (cpu_started, cpu_ns()) {
+        (Some(a), Some(b)) if b > a => (b - a) / 1e9,
+        _ => wall,
+    };
+    (
+        f64::from(rounds) * bytes_in as f64 / seconds / 1e6,
+        percent(settled, words),
+    )
+}
+
 fn run() -> Result<(), String> {
     let options = options()?;
+    if let Some(model) = &options.speed_of {
+        // Speed only, on dev: no accuracy figure, so no temptation to tune on test.
+        let tagger =
+            Tagger::from_bytes(&std::fs::read(model).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        let mut dev = read_conllu(&options.dir.join("en_ewt-ud-dev.conllu"))?;
+        refill(&tagger, &mut dev);
+        let (speed, settled) = speed(&tagger, &dev);
+        println!(
+            "speed on dev (word_info + tag_indexes, one thread, CPU time): {speed:.1} MB/s; feature table {} bytes; dictionary settles {settled:.1}% of dev words",
+            tagger.table_bytes()
+        );
+        return Ok(());
+    }
     let read = |split: &str| read_conllu(&options.dir.join(format!("en_ewt-ud-{split}.conllu")));
     let (mut train, mut dev, mut test) = (read("train")?, read("dev")?, read("test")?);
     // Tags by frequency in train: the most frequent wins ties.
@@ -354,7 +499,7 @@ fn run() -> Result<(), String> {
         .enumerate()
         .map(|(i, (t, _))| (t.as_str(), i as u8))
         .collect();
-    let dict = dictionary(&train, &tag_index);
+    let dict = dictionary(&train, &tag_index, options.dict_min, options.dict_ratio);
     let classes = ambiguity_classes(&train, &tag_index, options.class_min);
     for s in &mut train {
         for info in &mut s.info {
@@ -368,6 +513,10 @@ fn run() -> Result<(), String> {
         dict.len()
     );
 
+    let left_out = LeftOut {
+        dropped: &options.drop,
+        frequent: (options.min_count > 1).then(|| frequent_features(&train, &dict, &tag_index, options.min_count)),
+    };
     let mut model = Perceptron::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
@@ -380,7 +529,7 @@ fn run() -> Result<(), String> {
             seed ^= seed << 17;
             order.swap(i, (seed % (i as u64 + 1)) as usize);
         }
-        let train_accuracy = train_iteration(&mut model, &train, &order, &dict, &tag_index, tags.len());
+        let train_accuracy = train_iteration(&mut model, &train, &order, &dict, &tag_index, tags.len(), &left_out);
         let (scale, features) = model.averaged(options.prune);
         let mut dictionary: Vec<(u32, u8)> = dict.iter().map(|(&k, &t)| (k, t)).collect();
         dictionary.sort_unstable();
@@ -423,6 +572,11 @@ fn run() -> Result<(), String> {
         percent(score.upos, score.words),
         percent(score.xpos, score.words),
         percent(score.both, score.words)
+    );
+    let (speed, settled) = speed(&tagger, &test);
+    println!(
+        "speed (word_info + tag_indexes, one thread, CPU time): {speed:.1} MB/s; feature table {} bytes; dictionary settles {settled:.1}% of test words",
+        tagger.table_bytes()
     );
     let mut confusion: Vec<_> = score.confusion.into_iter().collect();
     confusion.sort_by_key(|&(_, n)| std::cmp::Reverse(n));

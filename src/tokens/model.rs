@@ -1,7 +1,7 @@
 //! The tagger's model file: a compact little-endian binary.
 //!
 //! ```text
-//! magic "ATTRTAG1"
+//! magic "ATTRTAG2" (the feature set of src/tokens/features.rs, second version)
 //! u16 tag count, then each tag as u8 length + "UPOS|XPOS"
 //! f32 weight scale (a weight is its i16 times the scale)
 //! u32 dictionary entries, each u32 word key + u8 tag
@@ -13,7 +13,7 @@
 //! Training writes it ([`Model::write`]); the tagger reads it once per
 //! process ([`Model::read`]). A truncated or altered file is an error.
 
-pub const MAGIC: &[u8; 8] = b"ATTRTAG1";
+pub const MAGIC: &[u8; 8] = b"ATTRTAG2";
 
 /// A feature's key and its (tag, quantised weight) pairs.
 pub type FeatureWeights = (u32, Vec<(u8, i16)>);
@@ -188,31 +188,57 @@ impl Model {
     }
 }
 
-/// An open-addressing table keyed by the model's 32-bit keys. The keys are
-/// hashes already, so their low bits pick the slot; probing is linear in a
-/// table at most half full, and a key sits beside its value (one cache line
-/// per look-up). Built once when the model loads.
+/// Keys per bucket of a [`KeyTable`]: 8 keys and their values, one or two cache lines.
+const BUCKET: usize = 8;
+
+#[derive(Copy, Clone, Debug, Default)]
+#[repr(C, align(32))]
+struct Bucket<V> {
+    /// Key 0 marks an empty place (a key of 0 is stored as 1).
+    keys: [u32; BUCKET],
+    values: [V; BUCKET],
+}
+
+/// A hash table keyed by the model's 32-bit keys, in buckets of eight.
+/// The keys are hashes already, so their top 24 bits pick the bucket (the
+/// low byte does not: see `features::role`); a look-up compares the
+/// bucket's eight keys at once, without a branch per key (a miss costs what
+/// a hit does), and moves to the next bucket only when a full bucket lacks
+/// the key. Sized to be about 80% full, so that the model's features fit
+/// the processor's caches. Built once when the model loads.
 #[derive(Debug, Default)]
 pub struct KeyTable<V> {
-    /// Key 0 marks an empty slot (a key of 0 is stored as 1).
-    slots: Vec<(u32, V)>,
-    mask: usize,
+    buckets: Vec<Bucket<V>>,
+}
+
+/// The bucket of `key` among `count` buckets.
+#[inline]
+fn home(key: u32, count: usize) -> usize {
+    ((u64::from(key >> 8) * count as u64) >> 24) as usize
 }
 
 impl<V: Copy + Default> KeyTable<V> {
+    /// Buckets for `entries` keys.
+    fn bucket_count(entries: usize) -> usize {
+        (entries * 10 / (BUCKET * 8)).max(1) + 1
+    }
+
     pub fn of(entries: impl ExactSizeIterator<Item = (u32, V)>) -> Self {
-        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let count = Self::bucket_count(entries.len());
         let mut table = KeyTable {
-            slots: vec![(0, V::default()); size],
-            mask: size - 1,
+            buckets: vec![Bucket::default(); count],
         };
         for (key, value) in entries {
             let key = key.max(1);
-            let mut at = key as usize & table.mask;
-            while table.slots[at].0 != 0 && table.slots[at].0 != key {
-                at = (at + 1) & table.mask;
+            let mut at = home(key, count);
+            loop {
+                let bucket = &mut table.buckets[at];
+                if let Some(j) = bucket.keys.iter().position(|&k| k == 0 || k == key) {
+                    (bucket.keys[j], bucket.values[j]) = (key, value);
+                    break;
+                }
+                at = if at + 1 == count { 0 } else { at + 1 };
             }
-            table.slots[at] = (key, value);
         }
         table
     }
@@ -220,43 +246,157 @@ impl<V: Copy + Default> KeyTable<V> {
     #[inline]
     pub fn get(&self, key: u32) -> Option<V> {
         let key = key.max(1);
-        let mut at = key as usize & self.mask;
+        let count = self.buckets.len();
+        let mut at = home(key, count);
         loop {
-            match self.slots[at] {
-                (0, _) => return None,
-                (k, value) if k == key => return Some(value),
-                _ => at = (at + 1) & self.mask,
+            let bucket = self.buckets.get(at)?;
+            // Bit masks of the matching and the empty places, not a branch
+            // per key: a branch on which key matched would be mispredicted at
+            // every hit and stall the look-ups that follow.
+            let (mut hits, mut empty) = (0u32, 0u32);
+            for (j, &k) in bucket.keys.iter().enumerate() {
+                hits |= u32::from(k == key) << j;
+                empty |= u32::from(k == 0) << j;
             }
+            let value = bucket.values[hits.trailing_zeros() as usize % BUCKET];
+            if hits | empty != 0 {
+                return (hits != 0).then_some(value);
+            }
+            at = if at + 1 == count { 0 } else { at + 1 };
         }
+    }
+
+    /// Bytes the table takes in memory.
+    pub fn bytes(&self) -> usize {
+        self.buckets.len() * std::mem::size_of::<Bucket<V>>()
     }
 }
 
-/// The features of a model as the tagger looks them up: key → a run of
-/// (tag, weight) in two flat arrays.
+/// The largest weight a model may hold: the sum of one weight per feature
+/// of a token cannot leave `i16`, so the tagger adds them in 16-bit lanes
+/// without a check.
+pub const MAX_WEIGHT: i16 = (i16::MAX as usize / super::features::COUNT) as i16;
+
+/// Features with at least this many tag weights get a dense row.
+const DENSE_MIN: usize = 12;
+
+/// The features of a model as the tagger looks them up: key → packed
+/// value in a [`KeyTable`]. A feature with one tag weight (most of them)
+/// keeps it in its value: one cache line per look-up. A feature with a
+/// few has a run of packed (tag, weight) pairs, each one `u32`, in one flat
+/// array; a feature with many (the frequent ones: the bias, suffixes,
+/// shapes, the previous tag) has a dense row of `i16`, one per tag, added
+/// to the scores in SIMD lanes.
 #[derive(Debug, Default)]
 pub struct WeightTable {
-    pub index: KeyTable<(u32, u8)>,
-    pub tags: Vec<u8>,
-    pub weights: Vec<i16>,
+    index: KeyTable<u32>,
+    pairs: Vec<u32>,
+    /// Dense rows of `stride` weights each.
+    rows: Vec<i16>,
+    stride: usize,
+}
+
+/// A value with this bit holds its one (tag, weight) pair in its low bits.
+const INLINE: u32 = 1 << 31;
+/// A value with this bit (and not [`INLINE`]) is the index of a dense row.
+const DENSE: u32 = 1 << 30;
+
+#[inline]
+fn pack(tag: u8, weight: i16) -> u32 {
+    (u32::from(weight as u16) << 8) | u32::from(tag)
+}
+
+#[inline]
+fn unpack(pair: u32) -> (usize, i16) {
+    ((pair & 0x7F) as usize, (pair >> 8) as u16 as i16)
 }
 
 impl WeightTable {
-    pub fn of(features: &[FeatureWeights]) -> Self {
-        let total: usize = features.iter().map(|(_, w)| w.len()).sum();
-        let (mut tags, mut weights) = (Vec::with_capacity(total), Vec::with_capacity(total));
-        let mut runs = Vec::with_capacity(features.len());
-        for (key, run) in features {
-            runs.push((*key, (tags.len() as u32, run.len() as u8)));
-            for &(tag, weight) in run {
-                tags.push(tag);
-                weights.push(weight);
-            }
+    /// The table of `features` for a model of `tags` tags. The tags must be
+    /// below 128, the weights within [`MAX_WEIGHT`] and fewer than 2^22 in
+    /// all (`Tagger::from_model` checks).
+    pub fn of(features: &[FeatureWeights], tags: usize) -> Self {
+        // Runs in the order of their buckets: the features of one bucket
+        // (one value in several roles) have their weights side by side too.
+        let count = KeyTable::<u32>::bucket_count(features.len());
+        let mut order: Vec<&FeatureWeights> = features.iter().collect();
+        order.sort_by_key(|(key, _)| (home((*key).max(1), count), *key));
+        let stride = tags.div_ceil(8) * 8;
+        let (mut pairs, mut rows) = (Vec::new(), Vec::new());
+        let mut values = Vec::with_capacity(features.len());
+        for (key, run) in order {
+            let value = match run.as_slice() {
+                [] => continue,
+                &[(tag, weight)] => INLINE | pack(tag, weight),
+                run if run.len() >= DENSE_MIN => {
+                    let at = rows.len() / stride;
+                    rows.resize(rows.len() + stride, 0);
+                    for &(tag, weight) in run {
+                        rows[at * stride + usize::from(tag)] = weight;
+                    }
+                    DENSE | at as u32
+                }
+                run => {
+                    let at = pairs.len() as u32;
+                    pairs.extend(run.iter().map(|&(t, w)| pack(t, w)));
+                    (at << 8) | run.len() as u32
+                }
+            };
+            values.push((*key, value));
         }
         WeightTable {
-            index: KeyTable::of(runs.into_iter()),
-            tags,
-            weights,
+            index: KeyTable::of(values.into_iter()),
+            pairs,
+            rows,
+            stride,
         }
+    }
+
+    /// The packed value of `key`, 0 if the model has no such feature.
+    #[inline]
+    pub fn find(&self, key: u32) -> u32 {
+        self.index.get(key).unwrap_or(0)
+    }
+
+    /// The first weight a value from [`WeightTable::find`] points to (0 for
+    /// none), read without a branch: a way to have its cache line loaded
+    /// before [`WeightTable::add`] needs it.
+    #[inline]
+    pub fn first_weight(&self, value: u32) -> i16 {
+        let dense = value & DENSE != 0 && value & INLINE == 0;
+        let run = value & (INLINE | DENSE) == 0;
+        let row_at = (value & !(INLINE | DENSE)) as usize * self.stride;
+        let pair_at = (value >> 8) as usize;
+        let from_row = self.rows.get(if dense { row_at } else { 0 }).copied().unwrap_or(0);
+        let from_pair = self.pairs.get(if run { pair_at } else { 0 }).copied().unwrap_or(0) as i16;
+        from_row ^ from_pair
+    }
+
+    /// Add the weights of a value from [`WeightTable::find`] to `scores`.
+    #[inline]
+    pub fn add(&self, value: u32, scores: &mut [i16; 128]) {
+        if value & INLINE != 0 {
+            let (tag, weight) = unpack(value);
+            scores[tag] = scores[tag].wrapping_add(weight);
+        } else if value & DENSE != 0 {
+            let at = (value & !DENSE) as usize * self.stride;
+            if let Some(row) = self.rows.get(at..at + self.stride) {
+                for (score, &weight) in scores[..self.stride].iter_mut().zip(row) {
+                    *score = score.wrapping_add(weight);
+                }
+            }
+        } else {
+            let (start, len) = ((value >> 8) as usize, (value & 0xFF) as usize);
+            for &pair in self.pairs.get(start..start + len).unwrap_or_default() {
+                let (tag, weight) = unpack(pair);
+                scores[tag] = scores[tag].wrapping_add(weight);
+            }
+        }
+    }
+
+    /// Bytes the table takes in memory (for diagnostics).
+    pub fn bytes(&self) -> usize {
+        self.index.bytes() + self.pairs.len() * 4 + self.rows.len() * 2
     }
 }
 
@@ -281,6 +421,28 @@ mod tests {
             assert_eq!(table.get(k.wrapping_mul(2_654_435_761)), Some(k));
         }
         assert_eq!(table.get(7), None);
+        // Keys that all pick one bucket overflow into the next ones.
+        let table = KeyTable::of((1..41u32).map(|k| (k | 0x1234_5600, k)));
+        for k in 1..41u32 {
+            assert_eq!(table.get(k | 0x1234_5600), Some(k));
+        }
+        assert_eq!(table.get(0x1234_5600 | 41), None);
+    }
+
+    #[test]
+    fn weight_table_adds_inline_and_run_weights() {
+        let mut features = small().features;
+        features.push((13, (0..20).map(|t| (t, i16::from(t))).collect()));
+        let table = WeightTable::of(&features, 20);
+        let mut scores = [0i16; 128];
+        table.add(table.find(11), &mut scores);
+        assert_eq!(scores[..2], [300, -2]);
+        table.add(table.find(12), &mut scores);
+        assert_eq!(scores[..2], [300, 7]);
+        table.add(table.find(13), &mut scores);
+        assert_eq!(scores[..3], [300, 8, 2]);
+        assert_eq!(scores[19], 19);
+        assert_eq!(table.find(14), 0);
     }
 
     #[test]

@@ -13,8 +13,8 @@
 //! The model is embedded in the binary (`models/tagger-ewt.bin`) and read
 //! once per process ([`Tagger::embedded`]). Training: docs/accuracy.md.
 
-use super::features::{self, WordInfo, COUNT, START, START2};
-use super::model::{KeyTable, Model, ModelError, WeightTable};
+use super::features::{self, WordInfo, DYNAMIC, START, START2, STATIC};
+use super::model::{KeyTable, Model, ModelError, WeightTable, MAX_WEIGHT};
 use std::sync::OnceLock;
 
 pub use super::model::ModelError as TaggerError;
@@ -106,6 +106,19 @@ pub struct Tagger {
     table: WeightTable,
 }
 
+/// The most tags a model may have: the width of a score row.
+pub const MAX_TAGS: usize = 128;
+/// Words scored together before their tags are chosen ([`Tagger::tag_indexes`]).
+const CHUNK: usize = 16;
+
+/// The index of the highest score; the first best wins ties (deterministic).
+#[inline]
+fn best(scores: &[i16]) -> u8 {
+    // Two passes without a data-dependent branch per tag: the maximum, then where it first is.
+    let max = scores.iter().copied().max().unwrap_or(0);
+    scores.iter().position(|&s| s == max).unwrap_or(0) as u8
+}
+
 static EMBEDDED: &[u8] = include_bytes!("../../models/tagger-ewt.bin");
 
 impl Tagger {
@@ -124,6 +137,14 @@ impl Tagger {
     }
 
     pub fn from_model(model: &Model) -> Result<Tagger, ModelError> {
+        if model.tags.len() > MAX_TAGS {
+            return Err(ModelError::Invalid("more tags than the tagger scores"));
+        }
+        let pairs: usize = model.features.iter().map(|(_, w)| w.len()).sum();
+        let too_large = |w: &[(u8, i16)]| w.iter().any(|&(_, w)| w.unsigned_abs() > MAX_WEIGHT as u16);
+        if pairs >= 1 << 22 || model.features.iter().any(|(_, w)| w.len() > MAX_TAGS || too_large(w)) {
+            return Err(ModelError::Invalid("feature weights"));
+        }
         let tags = model
             .tags
             .iter()
@@ -134,7 +155,7 @@ impl Tagger {
             scale: model.scale,
             dictionary: KeyTable::of(model.dictionary.iter().copied()),
             classes: KeyTable::of(model.classes.iter().copied()),
-            table: WeightTable::of(&model.features),
+            table: WeightTable::of(&model.features, model.tags.len()),
         })
     }
 
@@ -154,40 +175,77 @@ impl Tagger {
         (info.exact ^ (info.exact >> 32)) as u32
     }
 
-    /// Tag one sentence: `words` are its tokens' [`features::word_info`];
+    /// Whether the dictionary tags this word without scoring it.
+    pub fn settles(&self, info: &WordInfo) -> bool {
+        self.dictionary.get(Self::dictionary_key(info)).is_some()
+    }
+
+    /// Tag one sentence: `words` are its tokens' [`Tagger::word_info`];
     /// the tag indexes are pushed onto `out`.
+    ///
+    /// In stretches of [`CHUNK`] words: first every word of the stretch
+    /// that the dictionary does not settle gets the score of its
+    /// word-only features (no word waits for another, so the table
+    /// look-ups overlap), then left to right each adds the features of
+    /// the tags chosen before it and takes the best. Nothing is allocated.
     pub fn tag_indexes(&self, words: &[WordInfo], out: &mut Vec<u8>) {
-        let mut feats = [0u32; COUNT];
-        let mut scores = [0i32; 256];
         let n = self.tags.len();
+        let mut scores = [[0i16; MAX_TAGS]; CHUNK];
+        let mut settled = [None::<u8>; CHUNK];
+        let mut dynamic = [0u32; DYNAMIC];
+        let mut values = [[0u32; STATIC]; CHUNK];
         let (mut prev, mut prev2) = (START, START2);
-        for i in 0..words.len() {
-            let tag = match self.dictionary.get(Self::dictionary_key(&words[i])) {
-                Some(tag) => tag,
-                None => {
-                    features::features(words, i, prev, prev2, &mut feats);
-                    let scores = &mut scores[..n];
-                    scores.fill(0);
-                    for key in feats {
-                        if let Some((start, len)) = self.table.index.get(key) {
-                            let run = start as usize..start as usize + usize::from(len);
-                            for (&t, &w) in self.table.tags[run.clone()].iter().zip(&self.table.weights[run]) {
-                                scores[usize::from(t)] += i32::from(w);
-                            }
-                        }
+        for from in (0..words.len()).step_by(CHUNK) {
+            let to = (from + CHUNK).min(words.len());
+            // Three passes over the stretch, each a run of independent
+            // loads: the features' table entries, the first weight of each
+            // run they point to, then the sums (by now mostly in cache).
+            for i in from..to {
+                let slot = i - from;
+                settled[slot] = self.dictionary.get(Self::dictionary_key(&words[i]));
+                if settled[slot].is_none() {
+                    let mut keys = [0u32; STATIC];
+                    features::static_features(words, i, &mut keys);
+                    for (value, &key) in values[slot].iter_mut().zip(&keys) {
+                        *value = self.table.find(key);
                     }
-                    // The first best wins ties: deterministic.
-                    let mut best = 0;
-                    for (t, &s) in scores.iter().enumerate() {
-                        if s > scores[best] {
-                            best = t;
-                        }
-                    }
-                    best as u8
                 }
-            };
-            out.push(tag);
-            (prev2, prev) = (prev, tag);
+            }
+            let mut touched = 0i16;
+            for slot in 0..to - from {
+                if settled[slot].is_none() {
+                    touched = values[slot]
+                        .iter()
+                        .fold(touched, |t, &v| t ^ self.table.first_weight(v));
+                }
+            }
+            for slot in 0..to - from {
+                if settled[slot].is_none() {
+                    let row = &mut scores[slot];
+                    row[..n].fill(0);
+                    for &value in &values[slot] {
+                        self.table.add(value, row);
+                    }
+                }
+            }
+            // Nothing depends on the touched weights; this keeps their loads.
+            std::hint::black_box(touched);
+            for i in from..to {
+                let slot = i - from;
+                let tag = match settled[slot] {
+                    Some(tag) => tag,
+                    None => {
+                        features::dynamic_features(words, i, prev, prev2, &mut dynamic);
+                        let row = &mut scores[slot];
+                        for &key in &dynamic {
+                            self.table.add(self.table.find(key), row);
+                        }
+                        best(&row[..n])
+                    }
+                };
+                out.push(tag);
+                (prev2, prev) = (prev, tag);
+            }
         }
     }
 
@@ -197,6 +255,11 @@ impl Tagger {
         let mut indexes = Vec::with_capacity(words.len());
         self.tag_indexes(&info, &mut indexes);
         indexes.into_iter().map(|t| self.tags[usize::from(t)]).collect()
+    }
+
+    /// Bytes the feature table takes in memory (for diagnostics).
+    pub fn table_bytes(&self) -> usize {
+        self.table.bytes()
     }
 
     /// The weight scale of the quantised model (for diagnostics).
