@@ -30,10 +30,16 @@ fn is_definite(phrase: &str) -> bool {
 /// "angered leaders", "whether someone made the image"). A phrase right
 /// after a named person and a comma is an appositive describing them
 /// ("Ivo Marsh, a tech staffer at the ministry, told …"): they are named.
-fn in_a_source_position(doc: &crate::Document<'_>, lexicon: &crate::rules::Lexicon, a: &crate::attribution::Attribution) -> bool {
+fn in_a_source_position(
+    doc: &crate::Document<'_>,
+    lexicon: &crate::rules::Lexicon,
+    a: &crate::attribution::Attribution,
+) -> bool {
     let speaker = a.speaker.span;
-    if a.cue.is_some_and(|cue| cue.span.end <= speaker.start) {
-        return true;
+    // Inverted after what it reports ("“…,” said one aide"); a verb before
+    // the phrase with nothing reported before it governs the phrase instead.
+    if let Some(cue) = a.cue.filter(|cue| cue.span.end <= speaker.start) {
+        return a.content.is_some_and(|content| content.end <= cue.span.start);
     }
     let sentence_start = doc.sentences[a.sentence].span.start;
     let before = doc.text[sentence_start..speaker.start.max(sentence_start)].trim_end();
@@ -54,8 +60,35 @@ fn in_a_source_position(doc: &crate::Document<'_>, lexicon: &crate::rules::Lexic
         || lexicon.conjunctions.contains(last)
         || matches!(
             last.to_ascii_lowercase().as_str(),
-            "that" | "because" | "though" | "although" | "even" | "so" | "yet" | "however" | "also" | "now" | "still" | "since" | "if"
+            "that"
+                | "because"
+                | "though"
+                | "although"
+                | "even"
+                | "so"
+                | "yet"
+                | "however"
+                | "also"
+                | "now"
+                | "still"
+                | "since"
+                | "if"
         )
+}
+
+/// Whether a group's stance ("some protest leaders said …") is followed,
+/// in the next two sentences, by a named person speaking: the group is
+/// public, and the article names one of them; nobody was granted anonymity.
+fn illustrated_by_a_named_member(analysis: &crate::Analysis<'_>, a: &crate::attribution::Attribution) -> bool {
+    let doc = &analysis.document;
+    let phrase = doc.slice(a.speaker.span).trim_end();
+    let plural = phrase.ends_with('s') && !phrase.ends_with("ss");
+    plural
+        && analysis.attributions.iter().any(|other| {
+            other.sentence > a.sentence
+                && other.sentence <= a.sentence + 2
+                && other.speaker.class == SpeakerClass::Person
+        })
 }
 
 declare_check! {
@@ -87,7 +120,14 @@ declare_check! {
     /// official", "the health minister", "its organisers", "the club's
     /// spokesman") refers back to a source already introduced, to a unique
     /// office-holder or to a named organisation's voice. Headlines are not
-    /// checked; the story below them names or describes the source.
+    /// checked; the story below them names or describes the source. A
+    /// source stands after its cue with what it said before ("“…,” said one
+    /// aide") or opens a clause; a phrase after another word is that word's
+    /// object ("angered some officials"), and one right after a named person
+    /// and a comma describes them. A plural group followed within two
+    /// sentences by a named person speaking is taken as public. An
+    /// on-the-record spokesperson of a named organisation ("a Treasury
+    /// spokesman") is still flagged.
     pub struct AnonymousSource {
         code: "anonymous-source",
         severity: Warning,
@@ -120,7 +160,7 @@ impl Check for AnonymousSource {
                         .hits_of(s, PhraseKind::AnonymityMarker)
                         .any(|h| doc.slice(h.span).split_whitespace().count() > 2)
             });
-            if reason_given {
+            if reason_given || illustrated_by_a_named_member(analysis, a) {
                 continue;
             }
             out.push(
@@ -188,6 +228,43 @@ mod tests {
         assert_clean(
             "anonymous-source",
             "A senior official, who spoke on condition of anonymity because the talks are confidential, said they had stalled.",
+        );
+    }
+
+    #[test]
+    fn people_acted_upon_are_not_sources() {
+        assert_clean(
+            "anonymous-source",
+            "The new rules angered some harbour officials, and the board said it would review them.",
+        );
+        assert_clean(
+            "anonymous-source",
+            "There is no law requiring candidates to disclose their accounts, the clerk said.",
+        );
+    }
+
+    #[test]
+    fn an_appositive_of_a_named_person_is_not_anonymous() {
+        assert_clean(
+            "anonymous-source",
+            "Ivo Marsh, a clerk at the port authority who told staff never to discuss the files, said little.",
+        );
+    }
+
+    #[test]
+    fn a_group_with_a_named_member_speaking_next_is_public() {
+        assert_clean(
+            "anonymous-source",
+            "Some protest leaders said they would march anyway. Ada Brandt, who leads the Tull Workers' Forum, said the route was agreed.",
+        );
+    }
+
+    #[test]
+    fn an_inverted_anonymous_source_is_still_flagged() {
+        assert_flags(
+            "anonymous-source",
+            "“It was a mistake,” said one senior aide.",
+            &["one senior aide"],
         );
     }
 }
