@@ -22,60 +22,6 @@ fn is_definite(phrase: &str) -> bool {
     possessive || DEFINITE.iter().any(|d| first.eq_ignore_ascii_case(d))
 }
 
-/// Whether the phrase stands where a source stands: after its cue ("…,
-/// said one aide"), or before it at the start of a clause (the sentence's
-/// start, a comma or a conjunction before it). A phrase after another word
-/// is that word's object or complement, not someone whose words are
-/// reported ("help people understand", "requiring candidates to disclose",
-/// "angered leaders", "whether someone made the image"). A phrase right
-/// after a named person and a comma is an appositive describing them
-/// ("Ivo Marsh, a tech staffer at the ministry, told …"): they are named.
-fn in_a_source_position(
-    doc: &crate::Document<'_>,
-    lexicon: &crate::rules::Lexicon,
-    a: &crate::attribution::Attribution,
-) -> bool {
-    let speaker = a.speaker.span;
-    // Inverted after what it reports ("“…,” said one aide"); a verb before
-    // the phrase with nothing reported before it governs the phrase instead.
-    if let Some(cue) = a.cue.filter(|cue| cue.span.end <= speaker.start) {
-        return a.content.is_some_and(|content| content.end <= cue.span.start);
-    }
-    let sentence_start = doc.sentences[a.sentence].span.start;
-    let before = doc.text[sentence_start..speaker.start.max(sentence_start)].trim_end();
-    let mut words = before.rsplit(|c: char| c.is_whitespace());
-    let Some(last) = words.next().filter(|w| !w.is_empty()) else {
-        return true;
-    };
-    if let Some(previous) = last.strip_suffix(',') {
-        // An appositive of a name: two capitalised words before the comma.
-        let named = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !lexicon.not_names.contains(w);
-        let appositive = !previous.is_empty() && named(previous) && words.next().is_some_and(named);
-        return !appositive;
-    }
-    if last.ends_with(|c: char| !c.is_alphanumeric()) {
-        return true;
-    }
-    lexicon.clause_openers.contains(last)
-        || lexicon.conjunctions.contains(last)
-        || matches!(
-            last.to_ascii_lowercase().as_str(),
-            "that"
-                | "because"
-                | "though"
-                | "although"
-                | "even"
-                | "so"
-                | "yet"
-                | "however"
-                | "also"
-                | "now"
-                | "still"
-                | "since"
-                | "if"
-        )
-}
-
 /// Whether a group's stance ("some protest leaders said …") is followed,
 /// in the next two sentences, by a named person speaking: the group is
 /// public, and the article names one of them; nobody was granted anonymity.
@@ -149,7 +95,7 @@ impl Check for AnonymousSource {
                 || doc.in_quote(a.speaker.span.start)
                 || !seen.insert(a.speaker.span)
                 || is_definite(doc.slice(a.speaker.span))
-                || !in_a_source_position(doc, ctx.lexicon, a)
+                || !super::source_position::in_a_source_position(doc, ctx.lexicon, a)
             {
                 continue;
             }

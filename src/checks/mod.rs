@@ -93,6 +93,7 @@ pub mod misquote;
 pub mod missing_affiliation;
 pub mod name_inconsistent;
 pub mod secondhand_source;
+mod source_position;
 pub mod unattributed_quote;
 pub mod unbalanced_quote;
 pub mod unknown_speaker;

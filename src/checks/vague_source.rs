@@ -74,6 +74,8 @@ impl Check for VagueSource {
             if a.speaker.class == SpeakerClass::Vague
                 && class == SpeakerClass::Vague
                 && !doc.in_quote(a.speaker.span.start)
+                && super::source_position::in_a_source_position(doc, ctx.lexicon, a)
+                && !super::source_position::names_a_body(doc.slice(a.speaker.span), ctx.lexicon)
             {
                 candidates.push((a.speaker.span, 0));
             }
@@ -153,6 +155,35 @@ mod tests {
         assert_clean(
             "vague-source",
             "The bridge is viewed as unsafe by Ana Ruiz, an engineer at the council.",
+        );
+    }
+
+    #[test]
+    fn an_identifiable_body_is_not_vague() {
+        assert_clean(
+            "vague-source",
+            "Harwick Labour councillors said they would vote against the levy.",
+        );
+        assert_clean(
+            "vague-source",
+            "The rule was attacked by members, and Senate Republican leaders said they would not consider it.",
+        );
+    }
+
+    #[test]
+    fn a_group_acted_upon_is_not_a_source() {
+        assert_clean(
+            "vague-source",
+            "The new timetable should make his supporters feel heard, the organiser said.",
+        );
+    }
+
+    #[test]
+    fn vague_groups_in_a_source_position_are_still_flagged() {
+        assert_flags(
+            "vague-source",
+            "Political observers in Kessel say the mayor will win.",
+            &["Political observers"],
         );
     }
 }
