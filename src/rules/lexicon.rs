@@ -395,6 +395,53 @@ pub struct Lexicon {
     pub title_starts: WordSet,
     /// The bits of the three pronoun sets.
     pronouns: u64,
+    /// The words of document structure (bylines, captions, boilerplate).
+    pub structure: StructureWords,
+}
+
+/// The phrase lists of document structure (rules/structure.yaml), lower case,
+/// longest first so that the longest opening is the one matched. They are
+/// read only on short paragraphs, once per paragraph, so plain lists do.
+#[derive(Debug, Default)]
+pub struct StructureWords {
+    pub byline_openers: Vec<String>,
+    pub byline_roles: Vec<String>,
+    pub caption_openers: Vec<String>,
+    pub credit_words: HashSet<String>,
+    pub related_labels: Vec<String>,
+    pub boilerplate_openers: Vec<String>,
+    pub boilerplate_phrases: Vec<String>,
+    pub summary_labels: Vec<String>,
+}
+
+impl StructureWords {
+    fn compile(lists: &LexiconLists) -> Self {
+        let sorted = |list: &[String]| {
+            let mut out: Vec<String> = list
+                .iter()
+                .map(|p| p.trim().to_lowercase())
+                .filter(|p| !p.is_empty())
+                .collect();
+            out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            out.dedup();
+            out
+        };
+        StructureWords {
+            byline_openers: sorted(&lists.byline_openers),
+            byline_roles: sorted(&lists.byline_roles),
+            caption_openers: sorted(&lists.caption_openers),
+            credit_words: lists
+                .credit_words
+                .iter()
+                .flat_map(|w| w.split_whitespace())
+                .map(str::to_lowercase)
+                .collect(),
+            related_labels: sorted(&lists.related_labels),
+            boilerplate_openers: sorted(&lists.boilerplate_openers),
+            boilerplate_phrases: sorted(&lists.boilerplate_phrases),
+            summary_labels: sorted(&lists.summary_labels),
+        }
+    }
 }
 
 impl Lexicon {
@@ -553,6 +600,7 @@ impl Lexicon {
             title_starts: set(28),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
+            structure: StructureWords::compile(lists),
         }
     }
 

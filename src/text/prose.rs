@@ -12,13 +12,116 @@ use super::{InputFormat, SourceFile, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
-/// What a block of prose is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// What a block of prose is: the article's structure, the first thing the
+/// document knows. Checks declare the kinds they run in (`CheckInfo::blocks`);
+/// most run in body copy only.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     /// A paragraph, list item or table cell of running text.
     Body,
     /// A headline or cross-head: read, but not checked as a claim.
     Heading,
+    /// A standfirst (deck): the short summary line under the headline.
+    Standfirst,
+    /// The dateline opening the first body paragraph ("KESTREL BAY, Ontario —").
+    /// Never a whole block: the span of [`crate::Document::datelines`] inside a body paragraph.
+    Dateline,
+    /// A byline or credit for the writing ("By Jane Doe", "Reporting by …").
+    Byline,
+    /// A picture caption or photo credit ("(Photo: …)", "Getty Images").
+    Caption,
+    /// A list of links or related stories ("Related:", a run of story titles).
+    LinkList,
+    /// Boilerplate and reader call-outs ("Follow us on …", "Copyright …",
+    /// "This story has been corrected …").
+    Boilerplate,
+    /// Markup left in a text export (an embedded post's tags, style rules): not prose.
+    Markup,
+}
+
+impl BlockKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [BlockKind; 9] = [
+        BlockKind::Body,
+        BlockKind::Heading,
+        BlockKind::Standfirst,
+        BlockKind::Dateline,
+        BlockKind::Byline,
+        BlockKind::Caption,
+        BlockKind::LinkList,
+        BlockKind::Boilerplate,
+        BlockKind::Markup,
+    ];
+
+    /// The kebab-case name (reports, `attrib explain`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Body => "body",
+            BlockKind::Heading => "heading",
+            BlockKind::Standfirst => "standfirst",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Byline => "byline",
+            BlockKind::Caption => "caption",
+            BlockKind::LinkList => "link-list",
+            BlockKind::Boilerplate => "boilerplate",
+            BlockKind::Markup => "markup",
+        }
+    }
+
+    /// Headlines, cross-heads and standfirsts: the outlet's display type,
+    /// written to the conventions of headlines (surnames, compressed
+    /// attribution, no sources).
+    pub fn is_display(self) -> bool {
+        matches!(self, BlockKind::Heading | BlockKind::Standfirst)
+    }
+}
+
+/// A set of block kinds (what a check runs in), as bits: a `const` value.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct BlockKinds(u16);
+
+impl BlockKinds {
+    /// Body copy only: where claims, speakers and sources are checked.
+    pub const BODY: BlockKinds = BlockKinds::of(&[BlockKind::Body]);
+    /// Everything the outlet writes as text a reader reads as the story:
+    /// body, headings, standfirst and captions (where a quotation can stand).
+    pub const QUOTED: BlockKinds = BlockKinds::of(&[
+        BlockKind::Body,
+        BlockKind::Heading,
+        BlockKind::Standfirst,
+        BlockKind::Caption,
+    ]);
+    /// Every kind of prose (not left-over markup).
+    pub const PROSE: BlockKinds = BlockKinds(BlockKinds::of(&BlockKind::ALL).0 & !BlockKinds::bit(BlockKind::Markup));
+
+    const fn bit(kind: BlockKind) -> u16 {
+        1 << kind as u16
+    }
+
+    /// The set of the given kinds.
+    pub const fn of(kinds: &[BlockKind]) -> BlockKinds {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= BlockKinds::bit(kinds[i]);
+            i += 1;
+        }
+        BlockKinds(bits)
+    }
+
+    /// This set with `kinds` added.
+    pub const fn with(self, kinds: &[BlockKind]) -> BlockKinds {
+        BlockKinds(self.0 | BlockKinds::of(kinds).0)
+    }
+
+    pub const fn contains(self, kind: BlockKind) -> bool {
+        self.0 & BlockKinds::bit(kind) != 0
+    }
+
+    /// The kinds in the set, in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = BlockKind> {
+        BlockKind::ALL.into_iter().filter(move |&k| self.contains(k))
+    }
 }
 
 /// A paragraph-like unit of prose.
@@ -47,6 +150,94 @@ impl<'s> Prose<'s> {
             InputFormat::Docx => docx(source),
         }
     }
+}
+
+/// A dateline is at most this long, in bytes ("ST. PETERSBURG, Fla., Sept. 26 (Reuters) —").
+const DATELINE_MAX_BYTES: usize = 80;
+
+/// The length of the dateline opening `paragraph`, dash and the space after it
+/// included: a place in capitals ("KESTREL BAY", "ST. ANNE'S"), then up to
+/// three comma parts ("Ontario", "N.D.", "Sept. 26"), then a news agency in
+/// brackets ("(Reuters)"), then a dash; or a date and an agency alone
+/// ("Aug. 27 (Reuters) -"). The shape alone decides: no word list names places.
+pub fn dateline_len(paragraph: &str) -> Option<usize> {
+    let head = &paragraph[..floor_char_boundary(paragraph, DATELINE_MAX_BYTES + 4)];
+    let (before, dash_end) = find_dash(head)?;
+    let before = before.trim_end();
+    if before.is_empty() || before.len() > DATELINE_MAX_BYTES {
+        return None;
+    }
+    // An agency in brackets at the end: "(AP)", "(UPI)", "(Reuters)".
+    let (place, agency) = match before.strip_suffix(')').and_then(|b| b.rsplit_once('(')) {
+        Some((place, agency)) => (place.trim_end(), Some(agency)),
+        None => (before, None),
+    };
+    if let Some(agency) = agency {
+        let words: Vec<&str> = agency.split_whitespace().collect();
+        if words.is_empty() || words.len() > 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return None;
+        }
+    }
+    let mut parts = place.split(',').map(str::trim);
+    let first = parts.next()?;
+    let capitals = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && s.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+            && s.split_whitespace().count() <= 4
+    };
+    // "Aug. 27 (Reuters)": a date stands for the place only before an agency.
+    let date = |s: &str| {
+        let mut words = s.split_whitespace();
+        matches!((words.next(), words.next(), words.next()),
+            (Some(m), Some(d), None) if m.starts_with(char::is_uppercase) && m.len() <= 5 && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    if !(capitals(first) || agency.is_some() && date(first)) {
+        return None;
+    }
+    let mut count = 0;
+    for part in parts {
+        count += 1;
+        let words = part.split_whitespace().count();
+        if count > 3 || words == 0 || words > 3 || !part.starts_with(char::is_uppercase) {
+            return None;
+        }
+    }
+    let rest = &paragraph[dash_end..];
+    let space = rest.len() - rest.trim_start().len();
+    // Something must follow: the dateline opens a paragraph, it is not one.
+    (space > 0 && !rest.trim().is_empty()).then_some(dash_end + space)
+}
+
+/// The first dash set off by spaces in `head` (an em, en or horizontal-bar dash,
+/// "-" or "--"): the text before it, and where the dash ends.
+fn find_dash(head: &str) -> Option<(&str, usize)> {
+    let mut from = 0;
+    while let Some(i) = head[from..].find([' ', '\u{a0}']).map(|i| from + i) {
+        let after = &head[i..];
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        let at = head.len() - after.len();
+        let dash = ["--", "—", "–", "―", "-"].into_iter().find(|d| after.starts_with(d));
+        if let Some(dash) = dash {
+            let end = at + dash.len();
+            if head[end..].starts_with([' ', '\u{a0}']) || end == head.len() {
+                return Some((&head[..i], end));
+            }
+        }
+        from = at.max(i + 1);
+        if from >= head.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// The largest char boundary at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A Word document's text, one paragraph per line: its blocks came with it
@@ -107,7 +298,11 @@ fn plain(text: &str) -> Prose<'_> {
         // Hard-wrapped text has lines of similar, moderate length; a block of
         // short one-line paragraphs has lines that end sentences and start
         // new ones.
+        // A headline exported with its deck on the next line ("Mayor backs
+        // ferry; \nCouncil to vote in May.") is two blocks, not a wrapped paragraph.
+        let headline_over_deck = blocks.is_empty() && lines.len() == 2 && headline_line(lines[0].slice(text));
         let wrapped = lines.len() > 1
+            && !headline_over_deck
             && lines.iter().all(|l| l.len() <= WRAPPED_LINE_MAX)
             && lines[..lines.len() - 1].iter().all(|l| l.len() >= WRAPPED_LINE_MIN)
             && lines
@@ -157,6 +352,9 @@ fn plain(text: &str) -> Prose<'_> {
     if count > 2 && looks_like_headline(blocks[0].span.slice(text)) {
         blocks[0].kind = BlockKind::Heading;
     }
+    if count > 3 && blocks[0].kind == BlockKind::Heading && looks_like_standfirst(text, &blocks[..3]) {
+        blocks[1].kind = BlockKind::Standfirst;
+    }
     Prose {
         text: Cow::Borrowed(text),
         blocks,
@@ -176,6 +374,24 @@ fn looks_like_headline(line: &str) -> bool {
     if line.starts_with(['“', '"', '‘']) || line.split_whitespace().count() > HEADING_MAX_WORDS + 6 {
         return false;
     }
+    let words = line.split_whitespace().count();
+    let title_case = title_case(line);
+    let ends_plainly = !line
+        .trim_end()
+        .ends_with(['?', '!', ':', ',', '”', '"', '’', '\'', ')']);
+    ends_plainly && (title_case || words <= HEADLINE_MAX_WORDS)
+}
+
+/// A first line that can only be a headline when a second line follows it in
+/// the same block: one ending in a semicolon (how some archives join a
+/// headline to its deck) or in title case.
+fn headline_line(line: &str) -> bool {
+    let line = line.trim_end();
+    looks_like_headline(line) && (line.ends_with(';') || title_case(line))
+}
+
+/// Whether the words of a line are in title case (see [`looks_like_headline`]).
+fn title_case(line: &str) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     for word in line.split_whitespace() {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -185,12 +401,40 @@ fn looks_like_headline(line: &str) -> bool {
         long += 1;
         capitalised += usize::from(word.starts_with(char::is_uppercase));
     }
+    long >= 2 && capitalised * 4 >= long * 3
+}
+
+/// A standfirst is at most this many words.
+const STANDFIRST_MAX_WORDS: usize = 40;
+
+/// Whether the second of the first three blocks (headline, candidate, next)
+/// is the standfirst: a short line that neither opens nor closes a
+/// quotation nor leads in to what follows, set right under the headline
+/// (no blank line between), or between the headline and a first body
+/// paragraph that opens with a dateline (the story starts there).
+fn looks_like_standfirst(text: &str, first: &[Block]) -> bool {
+    let [headline, deck, next] = first else {
+        return false;
+    };
+    let line = deck.span.slice(text).trim();
     let words = line.split_whitespace().count();
-    let title_case = long >= 2 && capitalised * 4 >= long * 3;
-    let ends_plainly = !line
-        .trim_end()
-        .ends_with(['?', '!', ':', ',', '”', '"', '’', '\'', ')']);
-    ends_plainly && (title_case || words <= HEADLINE_MAX_WORDS)
+    if words == 0
+        || words > STANDFIRST_MAX_WORDS
+        || line.starts_with(['“', '"', '‘', '\'', '«'])
+        || line.ends_with(['”', '"', '’', '\'', '»', ':'])
+        || dateline_len(line).is_some()
+    {
+        return false;
+    }
+    let line_breaks = |from: usize, to: usize| {
+        let between = &text[from..to];
+        between.matches('\n').count().max(between.matches('\r').count())
+    };
+    // Right under the headline, with a blank line after it: in a text
+    // without blank lines, the line under the headline is the lede.
+    let under_headline = line_breaks(headline.span.end, deck.span.start) == 1
+        && line_breaks(deck.span.end, next.span.start) > 1;
+    under_headline || words <= HEADING_MAX_WORDS * 2 && dateline_len(next.span.slice(text)).is_some()
 }
 
 /// A first line this short, followed by the story, is its headline.
