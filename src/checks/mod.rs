@@ -341,6 +341,41 @@ mod tests {
     }
 
     #[test]
+    fn checks_run_in_the_block_kinds_they_declare() {
+        use test_support::flagged;
+        let lede = "TULL, Kestrel Isles — The ferry to Tull will run all winter, Mayor Ines Corbo said on Friday.";
+        let body = "Experts say the boats are safe in a storm.";
+        // In body copy, the vague source is flagged.
+        let text = format!("Tull Ferry Will Run All Winter\n\n{lede}\n\n{body}\n\nThe board meets in May.");
+        assert_eq!(flagged("vague-source", &text), ["Experts"]);
+        // The same words in the standfirst, a caption's line or a reader
+        // call-out are not claims of the story.
+        for (place, line) in [
+            (
+                "standfirst",
+                "Tull ferry to run all winter; \nExperts say the boats are safe in a storm.",
+            ),
+            (
+                "caption",
+                "Tull Ferry Will Run All Winter\n\nExperts say the boats are safe. (Photo: Ada Quill)",
+            ),
+            (
+                "boilerplate",
+                "Tull Ferry Will Run All Winter\n\nExperts say you should sign up. Follow us on Twitter @tullnews.",
+            ),
+        ] {
+            let text = format!("{line}\n\n{lede}\n\nThe board meets in May.\n\nFares stay as they are.");
+            assert_eq!(flagged("vague-source", &text), Vec::<String>::new(), "{place}");
+        }
+        // An unbalanced quote stands wherever the outlet's text quotes: the
+        // standfirst too, but not a dateline's words.
+        let text = format!("Tull ferry to run all winter; \nCorbo calls the service “a lifeline.\n\n{lede}\n\n{body}");
+        assert_eq!(flagged("unbalanced-quote", &text).len(), 1);
+        assert_eq!(misquote::Misquote::INFO.blocks, BlockKinds::QUOTED);
+        assert_eq!(vague_source::VagueSource::INFO.blocks, BlockKinds::BODY);
+    }
+
+    #[test]
     fn misspelt_codes_find_their_neighbour() {
         assert_eq!(closest_code("vague-sources"), Some("vague-source"));
         assert_eq!(closest_code("zzz"), None);

@@ -37,8 +37,7 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
         let block = blocks[i];
         let slice = block.span.slice(text);
         // A list runs on over the short lines after its label.
-        let continues_list =
-            in_list && matches!(block.kind, BlockKind::Body | BlockKind::Heading) && link_line(slice);
+        let continues_list = in_list && matches!(block.kind, BlockKind::Body | BlockKind::Heading) && link_line(slice);
         in_list = false;
         // A heading or standfirst told by its shape alone may still be a
         // byline or a credit; the headline is the headline.
@@ -142,7 +141,9 @@ fn opens_with(lower: &str, phrase: &str) -> bool {
 /// A label alone on its line ("Related:", "RELATED STORIES", "Abstract."),
 /// or opening one with a colon ("Read more: …").
 fn label_in(lower: &str, labels: &[String]) -> bool {
-    let bare = lower.trim_end_matches(['.', ':', ' ', '"', '”']).trim_start_matches(['"', '“']);
+    let bare = lower
+        .trim_end_matches(['.', ':', ' ', '"', '”'])
+        .trim_start_matches(['"', '“']);
     labels.iter().any(|label| {
         bare == label.as_str() || opens_with(bare, label) && bare[label.len()..].trim_start().starts_with(':')
     })
@@ -158,7 +159,10 @@ fn is_boilerplate(lower: &str, words: &StructureWords) -> bool {
 
 /// Words a byline joins names with.
 fn name_joiner(word: &str) -> bool {
-    matches!(word, "and" | "&" | "with" | "in" | "of" | "the" | "for" | "de" | "van" | "von")
+    matches!(
+        word,
+        "and" | "&" | "with" | "in" | "of" | "the" | "for" | "de" | "van" | "von"
+    )
 }
 
 /// Whether the words of `rest` are names (capitalised words and joiners),
@@ -213,10 +217,14 @@ fn is_byline(line: &str, lower: &str, words: &StructureWords) -> bool {
         if trimmed.trim().is_empty() {
             continue;
         }
-        let opened = words.byline_openers.iter().find(|p| opens_with(trimmed, p)).is_some_and(|p| {
-            let rest = &segment[skip + p.len()..];
-            names_only(rest, &lower_segment[skip + p.len()..], words)
-        });
+        let opened = words
+            .byline_openers
+            .iter()
+            .find(|p| opens_with(trimmed, p))
+            .is_some_and(|p| {
+                let rest = &segment[skip + p.len()..];
+                names_only(rest, &lower_segment[skip + p.len()..], words)
+            });
         all_opened &= opened;
     }
     if all_opened {
@@ -245,7 +253,11 @@ fn is_caption(line: &str, lower: &str, words: &StructureWords) -> bool {
     if trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inner = &trimmed[open..];
-            if words.caption_openers.iter().any(|p| opens_with(inner, p) || opens_with(&inner[1..], p)) {
+            if words
+                .caption_openers
+                .iter()
+                .any(|p| opens_with(inner, p) || opens_with(&inner[1..], p))
+            {
                 return true;
             }
         }
@@ -269,7 +281,9 @@ fn capital_label(line: &str) -> bool {
     let line = line.trim();
     let bare = line.strip_suffix('.').unwrap_or(line);
     bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && bare.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '\'' | '’' | '&' | '-'))
+        && bare
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '\'' | '’' | '&' | '-'))
 }
 
 /// Markup a text export left in the prose: a line that is a tag
@@ -319,7 +333,8 @@ mod tests {
             .0
     }
 
-    const LEDE: &str = "The ferry to Tull will run all winter, Mayor Ines Corbo told the harbour board on Friday after a long vote.";
+    const LEDE: &str =
+        "The ferry to Tull will run all winter, Mayor Ines Corbo told the harbour board on Friday after a long vote.";
     const BODY: &str = "Ferry staff said the boats had been refitted over the summer and that fares would stay as they are until spring.";
 
     fn article(lines: &[&str]) -> String {
@@ -437,10 +452,19 @@ mod tests {
     #[test]
     fn the_dateline_of_the_first_body_paragraph() {
         for (lede, dateline) in [
-            ("KESTREL BAY, Ontario — The ferry will run all winter.", "KESTREL BAY, Ontario — "),
+            (
+                "KESTREL BAY, Ontario — The ferry will run all winter.",
+                "KESTREL BAY, Ontario — ",
+            ),
             ("TULL (Reuters) - The ferry will run all winter.", "TULL (Reuters) - "),
-            ("PORT ANSEL, N.D., Sept. 26 (UPI) — The ferry will run.", "PORT ANSEL, N.D., Sept. 26 (UPI) — "),
-            ("Aug 27 (Reuters) - The ferry will run all winter.", "Aug 27 (Reuters) - "),
+            (
+                "PORT ANSEL, N.D., Sept. 26 (UPI) — The ferry will run.",
+                "PORT ANSEL, N.D., Sept. 26 (UPI) — ",
+            ),
+            (
+                "Aug 27 (Reuters) - The ferry will run all winter.",
+                "Aug 27 (Reuters) - ",
+            ),
             ("ST. ANNE'S -- The ferry will run all winter.", "ST. ANNE'S -- "),
         ] {
             let text = article(&["By Jane Doe", lede, BODY]);

@@ -182,7 +182,8 @@ pub fn dateline_len(paragraph: &str) -> Option<usize> {
     let first = parts.next()?;
     let capitals = |s: &str| {
         s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && s.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+            && s.chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
             && s.split_whitespace().count() <= 4
     };
     // "Aug. 27 (Reuters)": a date stands for the place only before an agency.
@@ -374,12 +375,29 @@ fn looks_like_headline(line: &str) -> bool {
     if line.starts_with(['“', '"', '‘']) || line.split_whitespace().count() > HEADING_MAX_WORDS + 6 {
         return false;
     }
+    if speaker_headline(line) {
+        return true;
+    }
     let words = line.split_whitespace().count();
     let title_case = title_case(line);
     let ends_plainly = !line
         .trim_end()
         .ends_with(['?', '!', ':', ',', '”', '"', '’', '\'', ')']);
     ends_plainly && (title_case || words <= HEADLINE_MAX_WORDS)
+}
+
+/// A headline giving its speaker before a colon ("Corbo: Ferry Will Run
+/// All Winter", "Vance: ‘We Will Not Sell the Pier’"): one to three
+/// capitalised words, not all in capitals (a transcript's "MAYOR VANCE:"
+/// labels a speech), then the line, which may end in its quotation.
+fn speaker_headline(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(": ") else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitalised = !words.is_empty() && words.len() <= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    let all_capitals = label.chars().all(|c| !c.is_lowercase());
+    capitalised && !all_capitals && !rest.trim().is_empty() && !line.trim_end().ends_with([':', ','])
 }
 
 /// A first line that can only be a headline when a second line follows it in
@@ -418,10 +436,14 @@ fn looks_like_standfirst(text: &str, first: &[Block]) -> bool {
     };
     let line = deck.span.slice(text).trim();
     let words = line.split_whitespace().count();
+    // A headline ending in a semicolon is joined to its deck by an archive,
+    // and that deck may end in a quoted phrase.
+    let joined = headline.span.slice(text).ends_with(';');
     if words == 0
         || words > STANDFIRST_MAX_WORDS
         || line.starts_with(['“', '"', '‘', '\'', '«'])
-        || line.ends_with(['”', '"', '’', '\'', '»', ':'])
+        || line.ends_with(':')
+        || !joined && line.ends_with(['”', '"', '’', '\'', '»'])
         || dateline_len(line).is_some()
     {
         return false;
@@ -432,8 +454,8 @@ fn looks_like_standfirst(text: &str, first: &[Block]) -> bool {
     };
     // Right under the headline, with a blank line after it: in a text
     // without blank lines, the line under the headline is the lede.
-    let under_headline = line_breaks(headline.span.end, deck.span.start) == 1
-        && line_breaks(deck.span.end, next.span.start) > 1;
+    let under_headline =
+        line_breaks(headline.span.end, deck.span.start) == 1 && line_breaks(deck.span.end, next.span.start) > 1;
     under_headline || words <= HEADING_MAX_WORDS * 2 && dateline_len(next.span.slice(text)).is_some()
 }
 
@@ -565,6 +587,79 @@ mod tests {
         let lede = "The ferry to Tull will run all winter, Mayor Ines Corbo said on Friday after a vote.";
         let (_, blocks) = prose_of(&format!("{lede}\n\n{body}\n\n{body}"), InputFormat::Plain);
         assert_eq!(blocks[0].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_deck_under_the_headline_is_the_standfirst() {
+        let lede = "Mayor Ines Corbo said on Friday that the ferry to Tull would run all winter, whatever the weather.";
+        let body = "The harbour board voted five to two for the timetable, after a debate that ran past midnight.";
+        // An archive joins the headline to its deck with a semicolon; the
+        // deck may end in a quoted phrase.
+        let text = format!("Corbo keeps the Tull ferry running; \nShe calls the winter service 'a lifeline.'\n\n{lede}\n\n{body}\n\n{body}");
+        let (_, blocks) = prose_of(&text, InputFormat::Plain);
+        assert_eq!(
+            blocks[0],
+            (BlockKind::Heading, "Corbo keeps the Tull ferry running;".to_string())
+        );
+        assert_eq!(blocks[1].0, BlockKind::Standfirst);
+        assert_eq!(blocks[2].0, BlockKind::Body);
+        // A short line between the headline and a paragraph opening with a dateline.
+        let text = format!("Tull Ferry Will Run All Winter\n\nBoard backs timetable after long debate.\n\nTULL, Kestrel Isles — {lede}\n\n{body}");
+        let (_, blocks) = prose_of(&text, InputFormat::Plain);
+        assert_eq!(blocks[1].0, BlockKind::Standfirst);
+        // Without a blank line after it, or set apart from the headline, the
+        // second line is the lede.
+        let text = format!("Tull Ferry Will Run All Winter\nThe ferry will run, the mayor said.\n{lede}\n{body}");
+        let (_, blocks) = prose_of(&text, InputFormat::Plain);
+        assert_eq!(blocks[1].0, BlockKind::Body);
+        let text = format!("Tull Ferry Will Run All Winter\n\nThe ferry will run, the mayor said.\n\n{lede}\n\n{body}");
+        let (_, blocks) = prose_of(&text, InputFormat::Plain);
+        assert_eq!(blocks[1].0, BlockKind::Body);
+        // A quotation under the headline is copy.
+        let text =
+            format!("Tull Ferry Will Run All Winter\n“We will not stop the boats,” Corbo said.\n\n{lede}\n\n{body}");
+        let (_, blocks) = prose_of(&text, InputFormat::Plain);
+        assert_eq!(blocks[1].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_headline_may_give_its_speaker_before_a_colon() {
+        let body = "Mayor Ines Corbo said on Friday that the ferry to Tull would run all winter, whatever the weather.";
+        let headline = "Corbo: ‘We Will Keep the Boats Running Through the Storms, Whatever the Board Says’";
+        let (_, blocks) = prose_of(&format!("{headline}\n\n{body}\n\n{body}"), InputFormat::Plain);
+        assert_eq!(blocks[0].0, BlockKind::Heading);
+        // A transcript's label in capitals is a speaker, not a headline.
+        let label = "CORBO: We will keep the boats running through the storms, whatever the board says to us.";
+        let (_, blocks) = prose_of(&format!("{label}\n\n{body}\n\n{body}"), InputFormat::Plain);
+        assert_eq!(blocks[0].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn datelines_by_their_shape() {
+        fn len(p: &str) -> Option<&str> {
+            dateline_len(p).map(|n| &p[..n])
+        }
+        assert_eq!(
+            len("KESTREL BAY, Ontario — The pier reopens."),
+            Some("KESTREL BAY, Ontario — ")
+        );
+        assert_eq!(len("TULL (Reuters) - The pier reopens."), Some("TULL (Reuters) - "));
+        assert_eq!(
+            len("PORT ANSEL, N.D., Sept. 26 (UPI) — It reopens."),
+            Some("PORT ANSEL, N.D., Sept. 26 (UPI) — ")
+        );
+        assert_eq!(
+            len("Aug. 27 (Reuters) - The pier reopens."),
+            Some("Aug. 27 (Reuters) - ")
+        );
+        assert_eq!(len("TULL ― The pier reopens."), Some("TULL ― "));
+        assert_eq!(len("TULL -- The pier reopens."), Some("TULL -- "));
+        // Copy with a dash, a dash with nothing after it, a lower-case place.
+        assert_eq!(len("I — like many — use the pier."), None);
+        assert_eq!(len("Mayor Corbo — who chairs the board — spoke."), None);
+        assert_eq!(len("TULL —"), None);
+        assert_eq!(len("Tull, Ontario — The pier reopens."), None);
+        assert_eq!(len("The pier reopens today."), None);
     }
 
     #[test]
