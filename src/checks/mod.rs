@@ -258,9 +258,10 @@ pub fn run_all(
 
 /// Remove the findings from `first` on whose span starts in a block kind
 /// not in `kinds` (the check's declaration), keeping the order of the rest.
-/// A finding between paragraphs is kept.
+/// A finding between paragraphs is kept, and one that runs on from the
+/// dateline into the copy (a sentence opening the story) is the copy's.
 fn drop_findings_outside(doc: &crate::Document<'_>, kinds: BlockKinds, out: &mut Vec<Finding>, first: usize) {
-    let outside = |f: &Finding| doc.kind_at(f.span.start).is_some_and(|k| !kinds.contains(k));
+    let outside = |f: &Finding| doc.kind_of(f.span).is_some_and(|k| !kinds.contains(k));
     let mut kept = first;
     for i in first..out.len() {
         if !outside(&out[i]) {
@@ -367,6 +368,12 @@ mod tests {
             let text = format!("{line}\n\n{lede}\n\nThe board meets in May.\n\nFares stay as they are.");
             assert_eq!(flagged("vague-source", &text), Vec::<String>::new(), "{place}");
         }
+        // A finding on a sentence that opens with the dateline is the copy's.
+        let text = "Tull Parking Rules Change\n\nTULL, Kestrel Isles — The new parking rules will be a disaster for the old town.\n\nThe board meets in May.";
+        assert_eq!(
+            flagged("unsupported-claim", text),
+            ["TULL, Kestrel Isles — The new parking rules will be a disaster for the old town."]
+        );
         // An unbalanced quote stands wherever the outlet's text quotes: the
         // standfirst too, but not a dateline's words.
         let text = format!("Tull ferry to run all winter; \nCorbo calls the service “a lifeline.\n\n{lede}\n\n{body}");

@@ -225,6 +225,18 @@ impl<'s> Document<'s> {
         self.paragraph_at(offset).map(|p| self.paragraphs[p].kind)
     }
 
+    /// The structural kind of a span: that of its start, except that a span
+    /// running on from the dateline into the paragraph's copy (a sentence
+    /// opening the story) is the paragraph's.
+    pub fn kind_of(&self, span: Span) -> Option<BlockKind> {
+        match self.kind_at(span.start) {
+            Some(BlockKind::Dateline) if self.dateline.is_some_and(|d| span.end > d.end) => {
+                self.paragraph_at(span.start).map(|p| self.paragraphs[p].kind)
+            }
+            kind => kind,
+        }
+    }
+
     /// The lexicon hits of a sentence.
     pub fn hits_in(&self, sentence: usize) -> &[PhraseHit] {
         &self.hits[self.sentences[sentence].hits.clone()]

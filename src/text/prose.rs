@@ -491,35 +491,63 @@ fn markdown(text: &str) -> Prose<'_> {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH;
-    // An open block: its kind and the extent of the prose seen inside it.
+    // An open block: its kind, the extent of the prose seen inside it, and
+    // whether all of that prose is emphasised, a link's text or an image's.
     struct Open {
         kind: BlockKind,
         extent: Option<Span>,
+        all_emphasis: bool,
+        all_link: bool,
+        all_image: bool,
     }
+    let open = |kind| Open {
+        kind,
+        extent: None,
+        all_emphasis: true,
+        all_link: true,
+        all_image: true,
+    };
     let mut stack: Vec<Open> = Vec::new();
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut skip_depth = 0usize; // inside code blocks and metadata
+    let (mut emphasis, mut links, mut images) = (0usize, 0usize, 0usize);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
                 skip_depth = skip_depth.saturating_sub(1)
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => stack.push(Open {
-                kind: BlockKind::Body,
-                extent: None,
-            }),
-            Event::Start(Tag::Heading { .. }) => stack.push(Open {
-                kind: BlockKind::Heading,
-                extent: None,
-            }),
+            Event::Start(Tag::Emphasis | Tag::Strong) => emphasis += 1,
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => emphasis = emphasis.saturating_sub(1),
+            Event::Start(Tag::Link { .. }) => links += 1,
+            Event::End(TagEnd::Link) => links = links.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => stack.push(open(BlockKind::Body)),
+            Event::Start(Tag::Heading { .. }) => stack.push(open(BlockKind::Heading)),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) => {
-                if let Some(Open {
-                    kind,
-                    extent: Some(span),
-                }) = stack.pop()
-                {
-                    blocks.push(Block { span, kind });
+                if let Some(block) = stack.pop() {
+                    if let Some(span) = block.extent {
+                        // The markup's parts of a story: an image's text (and the
+                        // emphasised line under it) is its caption, a block of
+                        // links alone a link list, an emphasised paragraph right
+                        // under the headline the standfirst.
+                        let after = blocks.last().map(|b| b.kind);
+                        let kind = match block.kind {
+                            BlockKind::Body if block.all_image => BlockKind::Caption,
+                            BlockKind::Body if block.all_link => BlockKind::LinkList,
+                            BlockKind::Body if block.all_emphasis && after == Some(BlockKind::Caption) => {
+                                BlockKind::Caption
+                            }
+                            BlockKind::Body
+                                if block.all_emphasis && blocks.len() == 1 && after == Some(BlockKind::Heading) =>
+                            {
+                                BlockKind::Standfirst
+                            }
+                            kind => kind,
+                        };
+                        blocks.push(Block { span, kind });
+                    }
                 }
             }
             Event::Text(_) if skip_depth == 0 => {
@@ -529,6 +557,12 @@ fn markdown(text: &str) -> Prose<'_> {
                 if let Some(open) = stack.last_mut() {
                     let span = Span::from(range);
                     open.extent = Some(open.extent.map_or(span, |e| e.join(span)));
+                    // Spaces between the parts do not count.
+                    if !text[span.start..span.end].trim().is_empty() {
+                        open.all_emphasis &= emphasis > 0;
+                        open.all_link &= links > 0;
+                        open.all_image &= images > 0;
+                    }
                 }
             }
             _ => {}
@@ -671,6 +705,24 @@ mod tests {
         assert_eq!(
             blocks[0].1,
             "The council met on Tuesday evening in the town hall and\nvoted to raise fares."
+        );
+    }
+
+    #[test]
+    fn markdown_story_parts_come_from_the_markup() {
+        let text = concat!(
+            "# Tull Ferry Runs All Winter\n\n*The board backs a winter timetable.*\n\n",
+            "The ferry will run, Mayor Ines Corbo said. It is *certain*, she added.\n\n",
+            "![The ferry at Tull](ferry.jpg)\n\n*The ferry leaves Tull at dawn. Photo: Ada Quill*\n\n",
+            "- [Ferry fares frozen](fares.html)\n- [Board names chair](chair.html)\n\n",
+            "*Fares stay as they are, the clerk said.*\n"
+        );
+        let (_, blocks) = prose_of(text, InputFormat::Markdown);
+        let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.0).collect();
+        use BlockKind::*;
+        assert_eq!(
+            kinds,
+            [Heading, Standfirst, Body, Caption, Caption, LinkList, LinkList, Body]
         );
     }
 
