@@ -17,6 +17,11 @@
 //! with `<article>` or `<main>`, text outside them (site header, footer,
 //! sidebars) is not read either. `<br>` is a line break and `<q>` reads as
 //! the quotation marks a browser shows for it.
+//!
+//! Blocks take their kind from the markup: `h1`–`h6` are headings, an
+//! `<aside>` a list of links, a `<footer>` boilerplate, an `<address>` the
+//! byline, and an element whose class names a part of a story ("byline",
+//! "author", "dek", "standfirst", "caption", "related") that part.
 
 use super::offsets::OffsetMap;
 use super::prose::{Block, BlockKind, Prose};
