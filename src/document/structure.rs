@@ -96,6 +96,7 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
         }
     }
     mark_link_runs(text, blocks);
+    mark_pull_quotes(text, blocks);
     let first = blocks.iter().find(|b| b.kind == BlockKind::Body)?;
     let len = dateline_len(first.span.slice(text))?;
     Some(Span::new(first.span.start, first.span.start + len))
@@ -122,6 +123,56 @@ fn mark_link_runs(text: &str, blocks: &mut [Block]) {
             }
         }
     }
+}
+
+/// A pull quote's credit line is at most this many words.
+const PULL_QUOTE_CREDIT_MAX_WORDS: usize = 10;
+
+/// Pull quotes as a page scrape leaves them: a line opening a quotation it
+/// does not close, then on the next line (no blank line between) a short
+/// credit ("Mara Holt, Tull Harbour Board.") that closes it, or a credit
+/// opening with a dash under a whole quotation. Both lines are the pull quote.
+fn mark_pull_quotes(text: &str, blocks: &mut [Block]) {
+    for i in 0..blocks.len() {
+        // Both lines in one block (hard-wrapped text joins them).
+        let block = blocks[i];
+        if block.kind == BlockKind::Body {
+            let lines: Vec<&str> = block.span.slice(text).lines().collect();
+            if let [quote, credit] = lines[..] {
+                if pull_quote(quote, credit) {
+                    blocks[i].kind = BlockKind::PullQuote;
+                }
+            }
+        }
+        let Some(&credit) = blocks.get(i + 1) else {
+            continue;
+        };
+        if block.kind != BlockKind::Body || !matches!(credit.kind, BlockKind::Body | BlockKind::Byline) {
+            continue;
+        }
+        let between = &text[block.span.end..credit.span.start];
+        if between.matches('\n').count().max(between.matches('\r').count()) == 1
+            && pull_quote(block.span.slice(text), credit.span.slice(text))
+        {
+            blocks[i].kind = BlockKind::PullQuote;
+            blocks[i + 1].kind = BlockKind::PullQuote;
+        }
+    }
+}
+
+/// Whether a line and the next are a pull quote and its credit.
+fn pull_quote(quote: &str, credit: &str) -> bool {
+    let (quote, credit) = (quote.trim(), credit.trim());
+    let words = credit.split_whitespace().count();
+    let opens = quote.starts_with(['"', '“']);
+    let closes_quote = quote.ends_with(['"', '”']);
+    let credit_closes = credit.ends_with(['"', '”']) && !credit[..credit.len() - 1].contains(['"', '“', '”']);
+    let dash_credit = credit.starts_with(['—', '–']) || credit.starts_with("- ");
+    let credit_shape = credit
+        .trim_start_matches(['—', '–', '-', ' '])
+        .starts_with(char::is_uppercase)
+        && words <= PULL_QUOTE_CREDIT_MAX_WORDS;
+    opens && credit_shape && (!closes_quote && credit_closes || closes_quote && dash_credit)
 }
 
 /// A short line that does not end a sentence: an item of a list of links.
@@ -290,7 +341,10 @@ fn capital_label(line: &str) -> bool {
 /// (`<tweet …>`, `</div>`) or a style rule (`.photo {`, `width: 100%;`, `}`).
 fn is_markup(line: &str) -> bool {
     let line = line.trim();
-    if line.starts_with('<') && line.contains('>') || line.starts_with("</") {
+    // A tag, or the part of one a line break cut (`<post author="@x" date="May 2`
+    // and `">the post's text</post>`).
+    let tag_opens = line.starts_with('<') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+    if tag_opens && (line.contains('>') || line.contains("=\"")) || line.starts_with("\">") {
         return true;
     }
     if matches!(line, "}" | "}." | "{") || line.ends_with('{') && !line.contains(' ') || line.ends_with(" {") {
@@ -447,6 +501,35 @@ mod tests {
             BlockKind::Markup
         );
         assert_eq!(kind_of(&text, "text-align: left;"), BlockKind::Markup);
+    }
+
+    #[test]
+    fn pull_quotes_with_their_credit_line() {
+        let quote = "\"The ferry is the island's lifeline and we will keep it running.";
+        let text =
+            format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n{quote}\nMara Holt, Tull Harbour Board.\"\n\n{BODY}");
+        let both = format!("{quote}\nMara Holt, Tull Harbour Board.\"");
+        assert_eq!(kind_of(&text, &both), BlockKind::PullQuote);
+        // On lines too long to be hard-wrapped, each line is a block.
+        let long = format!("{quote} Every winter we will run it, whatever the storms bring to the island.");
+        let text =
+            format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n{long}\nMara Holt, Tull Harbour Board.\"\n\n{BODY}");
+        assert_eq!(kind_of(&text, &long), BlockKind::PullQuote);
+        assert_eq!(kind_of(&text, "Mara Holt, Tull Harbour Board.\""), BlockKind::PullQuote);
+        let quote = "“The ferry is the island's lifeline.”";
+        let text = format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n{quote}\n— Mara Holt\n\n{BODY}");
+        assert_eq!(kind_of(&text, &format!("{quote}\n— Mara Holt")), BlockKind::PullQuote);
+        // A quotation followed by copy on the next line is copy.
+        let next = "Mara Holt chairs the board.";
+        let text = format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n{quote}\n{next}\n\n{BODY}");
+        assert_eq!(kind_of(&text, &format!("{quote}\n{next}")), BlockKind::Body);
+        // Embedded markup cut by a line break.
+        let text = format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n<post author=\"@tullferry\" date=\"May 2\n\">Boats run at dawn.</post>.\n\n{BODY}");
+        assert_eq!(
+            kind_of(&text, "<post author=\"@tullferry\" date=\"May 2"),
+            BlockKind::Markup
+        );
+        assert_eq!(kind_of(&text, "\">Boats run at dawn.</post>."), BlockKind::Markup);
     }
 
     #[test]

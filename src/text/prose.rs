@@ -35,13 +35,16 @@ pub enum BlockKind {
     /// Boilerplate and reader call-outs ("Follow us on …", "Copyright …",
     /// "This story has been corrected …").
     Boilerplate,
+    /// A pull quote: a quotation set in large type with its credit line, repeating
+    /// the copy (a design element, as a page scrape leaves it).
+    PullQuote,
     /// Markup left in a text export (an embedded post's tags, style rules): not prose.
     Markup,
 }
 
 impl BlockKind {
     /// Every kind, in declaration order.
-    pub const ALL: [BlockKind; 9] = [
+    pub const ALL: [BlockKind; 10] = [
         BlockKind::Body,
         BlockKind::Heading,
         BlockKind::Standfirst,
@@ -50,6 +53,7 @@ impl BlockKind {
         BlockKind::Caption,
         BlockKind::LinkList,
         BlockKind::Boilerplate,
+        BlockKind::PullQuote,
         BlockKind::Markup,
     ];
 
@@ -64,6 +68,7 @@ impl BlockKind {
             BlockKind::Caption => "caption",
             BlockKind::LinkList => "link-list",
             BlockKind::Boilerplate => "boilerplate",
+            BlockKind::PullQuote => "pull-quote",
             BlockKind::Markup => "markup",
         }
     }
