@@ -166,7 +166,9 @@ fn pull_quote(quote: &str, credit: &str) -> bool {
     let words = credit.split_whitespace().count();
     let opens = quote.starts_with(['"', '“']);
     let closes_quote = quote.ends_with(['"', '”']);
-    let credit_closes = credit.ends_with(['"', '”']) && !credit[..credit.len() - 1].contains(['"', '“', '”']);
+    let credit_closes = credit
+        .strip_suffix(['"', '”'])
+        .is_some_and(|before| !before.contains(['"', '“', '”']));
     let dash_credit = credit.starts_with(['—', '–']) || credit.starts_with("- ");
     let credit_shape = credit
         .trim_start_matches(['—', '–', '-', ' '])
@@ -516,6 +518,11 @@ mod tests {
             format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n{long}\nMara Holt, Tull Harbour Board.\"\n\n{BODY}");
         assert_eq!(kind_of(&text, &long), BlockKind::PullQuote);
         assert_eq!(kind_of(&text, "Mara Holt, Tull Harbour Board.\""), BlockKind::PullQuote);
+        // A credit line closing with a curly mark.
+        let text =
+            format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n“The ferry runs.\nMara Holt, Tull Board.”\n\n{BODY}");
+        assert_eq!(kind_of(&text, "“The ferry runs."), BlockKind::PullQuote);
+        assert_eq!(kind_of(&text, "Mara Holt, Tull Board.”"), BlockKind::PullQuote);
         let quote = "“The ferry is the island's lifeline.”";
         let text = format!("Tull Ferry Will Run All Winter\n\n{LEDE}\n\n{quote}\n— Mara Holt\n\n{BODY}");
         assert_eq!(kind_of(&text, &format!("{quote}\n— Mara Holt")), BlockKind::PullQuote);
