@@ -17,6 +17,9 @@ use crate::Span;
 
 /// Blocks of more words than this are body copy, whatever they open with.
 const SHORT_BLOCK_MAX_WORDS: usize = 40;
+/// Blocks longer than this, in bytes, are body copy (forty words of
+/// boilerplate take some 300 bytes).
+const SHORT_BLOCK_MAX_BYTES: usize = 400;
 /// A byline is at most this many words ("Reporting by …; Editing by …" included).
 const BYLINE_MAX_WORDS: usize = 16;
 /// A credit line or a label is at most this many words.
@@ -52,18 +55,31 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
             continue;
         }
         after_summary_label = false;
-        let word_count = slice.split_whitespace().count();
+        // Long paragraphs are most of the text: they are told by their length
+        // in bytes, without reading them.
+        if slice.len() > SHORT_BLOCK_MAX_BYTES {
+            continue;
+        }
+        let word_count = slice.split_ascii_whitespace().count();
         if word_count > SHORT_BLOCK_MAX_WORDS {
             continue;
         }
+        // Openers are read at the start of a line; only a line short enough
+        // to be a byline or a label is read whole, in lower case.
+        let whole = word_count <= BYLINE_MAX_WORDS;
+        let head = if whole {
+            slice
+        } else {
+            &slice[..floor_char_boundary(slice, LINE_HEAD_BYTES)]
+        };
         lower.clear();
-        lower.push_str(slice);
+        lower.push_str(head);
         lower.make_ascii_lowercase();
         let kind = if is_markup(slice) {
             Some(BlockKind::Markup)
-        } else if is_boilerplate(&lower, words) {
+        } else if is_boilerplate(slice, &lower, words) {
             Some(BlockKind::Boilerplate)
-        } else if word_count <= BYLINE_MAX_WORDS && is_byline(slice, &lower, words) {
+        } else if whole && is_byline(slice, &lower, words) {
             Some(BlockKind::Byline)
         } else if is_caption(slice, &lower, words) {
             Some(BlockKind::Caption)
@@ -134,20 +150,24 @@ const PULL_QUOTE_CREDIT_MAX_WORDS: usize = 10;
 /// opening with a dash under a whole quotation. Both lines are the pull quote.
 fn mark_pull_quotes(text: &str, blocks: &mut [Block]) {
     for i in 0..blocks.len() {
-        // Both lines in one block (hard-wrapped text joins them).
         let block = blocks[i];
-        if block.kind == BlockKind::Body {
-            let lines: Vec<&str> = block.span.slice(text).lines().collect();
-            if let [quote, credit] = lines[..] {
-                if pull_quote(quote, credit) {
-                    blocks[i].kind = BlockKind::PullQuote;
-                }
+        // Only a block opening a quotation can start one.
+        if block.kind != BlockKind::Body || !block.span.slice(text).starts_with(['"', '“']) {
+            continue;
+        }
+        // Both lines in one block (hard-wrapped text joins them).
+        let slice = block.span.slice(text);
+        if let Some(at) = memchr::memchr(b'\n', slice.as_bytes()) {
+            let (quote, credit) = (&slice[..at], &slice[at + 1..]);
+            if !credit.contains('\n') && pull_quote(quote, credit) {
+                blocks[i].kind = BlockKind::PullQuote;
             }
+            continue;
         }
         let Some(&credit) = blocks.get(i + 1) else {
             continue;
         };
-        if block.kind != BlockKind::Body || !matches!(credit.kind, BlockKind::Body | BlockKind::Byline) {
+        if !matches!(credit.kind, BlockKind::Body | BlockKind::Byline) {
             continue;
         }
         let between = &text[block.span.end..credit.span.start];
@@ -202,12 +222,24 @@ fn label_in(lower: &str, labels: &[String]) -> bool {
     })
 }
 
-/// Boilerplate: a call-out or notice opening the line, or a boilerplate
-/// phrase anywhere in it.
-fn is_boilerplate(lower: &str, words: &StructureWords) -> bool {
-    let opening = lower.trim_start_matches(['"', '“', '(', '[', '*', ' ']);
-    words.boilerplate_openers.iter().any(|p| opens_with(opening, p))
-        || words.boilerplate_phrases.iter().any(|p| lower.contains(p.as_str()))
+/// Boilerplate: a call-out or notice opening the line (`lower_head`, its
+/// start in lower case), or a boilerplate phrase anywhere in it.
+fn is_boilerplate(line: &str, lower_head: &str, words: &StructureWords) -> bool {
+    let opening = lower_head.trim_start_matches(['"', '“', '(', '[', '*', ' ']);
+    words.boilerplate_openers.iter().any(|p| opens_with(opening, p)) || words.boilerplate_phrases.is_match(line)
+}
+
+/// The bytes of a long line's start that openers are looked for in (the
+/// longest opener is shorter).
+const LINE_HEAD_BYTES: usize = 64;
+
+/// The largest char boundary at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Words a byline joins names with.
@@ -298,14 +330,14 @@ fn is_byline(line: &str, lower: &str, words: &StructureWords) -> bool {
 /// A caption's credit: a caption opener at the start of the line or of
 /// the brackets that end it ("… opens the bridge. (Photo: Ada Quill)"), or a
 /// line made of credit words alone ("Getty Images.", "Bloomberg via Getty").
-fn is_caption(line: &str, lower: &str, words: &StructureWords) -> bool {
-    if words.caption_openers.iter().any(|p| opens_with(lower, p)) {
+fn is_caption(line: &str, lower_head: &str, words: &StructureWords) -> bool {
+    if words.caption_openers.iter().any(|p| opens_with(lower_head, p)) {
         return true;
     }
-    let trimmed = lower.trim_end_matches(['.', ' ']);
+    let trimmed = line.trim_end_matches(['.', ' ']);
     if trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
-            let inner = &trimmed[open..];
+            let inner = &trimmed[open..].to_ascii_lowercase();
             if words
                 .caption_openers
                 .iter()
@@ -315,13 +347,17 @@ fn is_caption(line: &str, lower: &str, words: &StructureWords) -> bool {
             }
         }
     }
+    // A credit line is a few words, and then `lower_head` is all of it.
+    if line.split_ascii_whitespace().nth(CREDIT_MAX_WORDS).is_some() || lower_head.len() != line.len() {
+        return false;
+    }
     let mut count = 0;
-    let only_credits = line
+    let only_credits = lower_head
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '(' | ')' | ';' | '|' | '.'))
         .filter(|w| !w.is_empty())
         .all(|w| {
             count += 1;
-            words.credit_words.contains(&w.to_lowercase())
+            words.credit_words.contains(w)
         });
     only_credits && (1..=CREDIT_MAX_WORDS).contains(&count)
 }

@@ -402,7 +402,7 @@ pub struct Lexicon {
 /// The phrase lists of document structure (rules/structure.yaml), lower case,
 /// longest first so that the longest opening is the one matched. They are
 /// read only on short paragraphs, once per paragraph, so plain lists do.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct StructureWords {
     pub byline_openers: Vec<String>,
     pub byline_roles: Vec<String>,
@@ -410,7 +410,8 @@ pub struct StructureWords {
     pub credit_words: HashSet<String>,
     pub related_labels: Vec<String>,
     pub boilerplate_openers: Vec<String>,
-    pub boilerplate_phrases: Vec<String>,
+    /// The boilerplate phrases, found anywhere in a line in one pass, ignoring ASCII case.
+    pub boilerplate_phrases: AhoCorasick,
     pub summary_labels: Vec<String>,
 }
 
@@ -438,7 +439,10 @@ impl StructureWords {
                 .collect(),
             related_labels: sorted(&lists.related_labels),
             boilerplate_openers: sorted(&lists.boilerplate_openers),
-            boilerplate_phrases: sorted(&lists.boilerplate_phrases),
+            boilerplate_phrases: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(sorted(&lists.boilerplate_phrases))
+                .expect("structure phrases: plain strings"),
             summary_labels: sorted(&lists.summary_labels),
         }
     }
