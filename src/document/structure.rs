@@ -36,8 +36,8 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
     let mut in_list = false;
     let mut after_summary_label = false;
     let mut lower = String::new();
-    for i in 0..blocks.len() {
-        let block = blocks[i];
+    for (i, slot) in blocks.iter_mut().enumerate() {
+        let block = *slot;
         let slice = block.span.slice(text);
         // A list runs on over the short lines after its label.
         let continues_list = in_list && matches!(block.kind, BlockKind::Body | BlockKind::Heading) && link_line(slice);
@@ -50,7 +50,7 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
             continue;
         }
         if after_summary_label && block.kind == BlockKind::Body {
-            blocks[i].kind = BlockKind::Standfirst;
+            slot.kind = BlockKind::Standfirst;
             after_summary_label = false;
             continue;
         }
@@ -93,10 +93,7 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
             } else {
                 None
             }
-        } else if word_count <= CREDIT_MAX_WORDS && label_in(&lower, &words.related_labels) {
-            in_list = true;
-            Some(BlockKind::LinkList)
-        } else if continues_list {
+        } else if continues_list || word_count <= CREDIT_MAX_WORDS && label_in(&lower, &words.related_labels) {
             in_list = true;
             Some(BlockKind::LinkList)
         } else if word_count <= CREDIT_MAX_WORDS && label_in(&lower, &words.summary_labels) {
@@ -108,7 +105,7 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
             None
         };
         if let Some(kind) = kind {
-            blocks[i].kind = kind;
+            slot.kind = kind;
         }
     }
     mark_link_runs(text, blocks);
