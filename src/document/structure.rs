@@ -9,7 +9,7 @@
 //! long: boilerplate, bylines and captions are short lines, and a long
 //! paragraph is copy whatever its first words.
 
-use crate::rules::lexicon::StructureWords;
+use crate::rules::lexicon::{PhraseList, StructureWords};
 use crate::rules::Lexicon;
 use crate::text::prose::dateline_len;
 use crate::text::{Block, BlockKind};
@@ -210,20 +210,24 @@ fn opens_with(lower: &str, phrase: &str) -> bool {
 
 /// A label alone on its line ("Related:", "RELATED STORIES", "Abstract."),
 /// or opening one with a colon ("Read more: …").
-fn label_in(lower: &str, labels: &[String]) -> bool {
+fn label_in(lower: &str, labels: &PhraseList) -> bool {
     let bare = lower
         .trim_end_matches(['.', ':', ' ', '"', '”'])
         .trim_start_matches(['"', '“']);
-    labels.iter().any(|label| {
-        bare == label.as_str() || opens_with(bare, label) && bare[label.len()..].trim_start().starts_with(':')
-    })
+    labels
+        .opening(bare)
+        .any(|label| bare == label || opens_with(bare, label) && bare[label.len()..].trim_start().starts_with(':'))
 }
 
 /// Boilerplate: a call-out or notice opening the line (`lower_head`, its
 /// start in lower case), or a boilerplate phrase anywhere in it.
 fn is_boilerplate(line: &str, lower_head: &str, words: &StructureWords) -> bool {
     let opening = lower_head.trim_start_matches(['"', '“', '(', '[', '*', ' ']);
-    words.boilerplate_openers.iter().any(|p| opens_with(opening, p)) || words.boilerplate_phrases.is_match(line)
+    words
+        .boilerplate_openers
+        .opening(opening)
+        .any(|p| opens_with(opening, p))
+        || words.boilerplate_phrases.is_match(line)
 }
 
 /// The bytes of a long line's start that openers are looked for in (the
@@ -259,7 +263,12 @@ fn names_only(rest: &str, lower_rest: &str, words: &StructureWords) -> bool {
         if part.is_empty() {
             continue;
         }
-        if count > 0 && words.byline_roles.iter().any(|r| opens_with(lower_part, r)) {
+        if count > 0
+            && words
+                .byline_roles
+                .opening(lower_part)
+                .any(|r| opens_with(lower_part, r))
+        {
             count += 1;
             continue;
         }
@@ -301,7 +310,7 @@ fn is_byline(line: &str, lower: &str, words: &StructureWords) -> bool {
         }
         let opened = words
             .byline_openers
-            .iter()
+            .opening(trimmed)
             .find(|p| opens_with(trimmed, p))
             .is_some_and(|p| {
                 let rest = &segment[skip + p.len()..];
@@ -320,7 +329,10 @@ fn is_byline(line: &str, lower: &str, words: &StructureWords) -> bool {
     let lower_role = lower[name.len() + 1..].trim();
     (2..=4).contains(&name_words)
         && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
-        && words.byline_roles.iter().any(|r| opens_with(lower_role, r))
+        && words
+            .byline_roles
+            .opening(lower_role)
+            .any(|r| opens_with(lower_role, r))
         && names_only(role, &lower[name.len() + 1..], words)
 }
 
@@ -328,17 +340,22 @@ fn is_byline(line: &str, lower: &str, words: &StructureWords) -> bool {
 /// the brackets that end it ("… opens the bridge. (Photo: Ada Quill)"), or a
 /// line made of credit words alone ("Getty Images.", "Bloomberg via Getty").
 fn is_caption(line: &str, lower_head: &str, words: &StructureWords) -> bool {
-    if words.caption_openers.iter().any(|p| opens_with(lower_head, p)) {
+    if words
+        .caption_openers
+        .opening(lower_head)
+        .any(|p| opens_with(lower_head, p))
+    {
         return true;
     }
     let trimmed = line.trim_end_matches(['.', ' ']);
     if trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inner = &trimmed[open..].to_ascii_lowercase();
-            if words
-                .caption_openers
-                .iter()
-                .any(|p| opens_with(inner, p) || opens_with(&inner[1..], p))
+            if words.caption_openers.opening(inner).any(|p| opens_with(inner, p))
+                || words
+                    .caption_openers
+                    .opening(&inner[1..])
+                    .any(|p| opens_with(&inner[1..], p))
             {
                 return true;
             }

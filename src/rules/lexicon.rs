@@ -404,15 +404,46 @@ pub struct Lexicon {
 /// read only on short paragraphs, once per paragraph, so plain lists do.
 #[derive(Debug)]
 pub struct StructureWords {
-    pub byline_openers: Vec<String>,
-    pub byline_roles: Vec<String>,
-    pub caption_openers: Vec<String>,
+    pub byline_openers: PhraseList,
+    pub byline_roles: PhraseList,
+    pub caption_openers: PhraseList,
     pub credit_words: HashSet<String>,
-    pub related_labels: Vec<String>,
-    pub boilerplate_openers: Vec<String>,
+    pub related_labels: PhraseList,
+    pub boilerplate_openers: PhraseList,
     /// The boilerplate phrases, found anywhere in a line in one pass, ignoring ASCII case.
     pub boilerplate_phrases: AhoCorasick,
-    pub summary_labels: Vec<String>,
+    pub summary_labels: PhraseList,
+}
+
+/// Lower-case phrases sorted by their bytes, so that those a text can open
+/// with (the same first byte) are one range, found by binary search.
+#[derive(Debug, Default)]
+pub struct PhraseList {
+    sorted: Vec<String>,
+}
+
+impl PhraseList {
+    fn new(list: &[String]) -> Self {
+        let mut sorted: Vec<String> = list
+            .iter()
+            .map(|p| p.trim().to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        sorted.sort();
+        sorted.dedup();
+        PhraseList { sorted }
+    }
+
+    /// The phrases with the first byte of `text`, a phrase after the phrases
+    /// it begins ("contributing:" before "contributing").
+    pub fn opening<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let range = text.as_bytes().first().map_or(0..0, |&first| {
+            let start = self.sorted.partition_point(|p| p.as_bytes()[0] < first);
+            let end = self.sorted.partition_point(|p| p.as_bytes()[0] <= first);
+            start..end
+        });
+        self.sorted[range].iter().rev().map(String::as_str)
+    }
 }
 
 impl StructureWords {
@@ -428,22 +459,22 @@ impl StructureWords {
             out
         };
         StructureWords {
-            byline_openers: sorted(&lists.byline_openers),
-            byline_roles: sorted(&lists.byline_roles),
-            caption_openers: sorted(&lists.caption_openers),
+            byline_openers: PhraseList::new(&lists.byline_openers),
+            byline_roles: PhraseList::new(&lists.byline_roles),
+            caption_openers: PhraseList::new(&lists.caption_openers),
             credit_words: lists
                 .credit_words
                 .iter()
                 .flat_map(|w| w.split_whitespace())
                 .map(str::to_lowercase)
                 .collect(),
-            related_labels: sorted(&lists.related_labels),
-            boilerplate_openers: sorted(&lists.boilerplate_openers),
+            related_labels: PhraseList::new(&lists.related_labels),
+            boilerplate_openers: PhraseList::new(&lists.boilerplate_openers),
             boilerplate_phrases: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(sorted(&lists.boilerplate_phrases))
                 .expect("structure phrases: plain strings"),
-            summary_labels: sorted(&lists.summary_labels),
+            summary_labels: PhraseList::new(&lists.summary_labels),
         }
     }
 }
