@@ -60,7 +60,10 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
         if slice.len() > SHORT_BLOCK_MAX_BYTES {
             continue;
         }
-        let word_count = slice.split_ascii_whitespace().count();
+        // Words as spaces and line breaks (SIMD counts; a doubled space
+        // counts a word more, which only makes a line less likely furniture).
+        let bytes = slice.as_bytes();
+        let word_count = 1 + memchr::memchr2_iter(b' ', b'\n', bytes).count();
         if word_count > SHORT_BLOCK_MAX_WORDS {
             continue;
         }

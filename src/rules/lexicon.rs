@@ -470,7 +470,9 @@ impl StructureWords {
                 .collect(),
             related_labels: PhraseList::new(&lists.related_labels),
             boilerplate_openers: PhraseList::new(&lists.boilerplate_openers),
+            // A DFA: a few small patterns, read over every short paragraph.
             boilerplate_phrases: AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .build(sorted(&lists.boilerplate_phrases))
                 .expect("structure phrases: plain strings"),
