@@ -31,7 +31,6 @@ declare_check! {
         code: "duplicate-passage",
         severity: Warning,
         summary: "a sentence or paragraph that repeats an earlier one",
-        in_headings: true,
     }
 }
 
@@ -168,7 +167,7 @@ impl Check for DuplicatePassage {
         let mut triples = Vec::new();
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for (s, sentence) in doc.sentences.iter().enumerate() {
-            if doc.paragraphs[sentence.paragraph].kind == BlockKind::Heading {
+            if doc.paragraphs[sentence.paragraph].kind != BlockKind::Body {
                 continue;
             }
             word_hashes(doc.slice(sentence.span), &mut words);

@@ -7,7 +7,7 @@
 use crate::finding::Finding;
 use crate::rules::Severity;
 use crate::rules::{Lexicon, RuleSet};
-use crate::text::BlockKind;
+use crate::text::BlockKinds;
 use crate::verify::SourceIndex;
 use crate::Analysis;
 
@@ -19,12 +19,17 @@ pub struct CheckInfo {
     pub default_severity: Severity,
     /// One line: what it flags.
     pub summary: &'static str,
-    /// Whether its findings stand in headlines and cross-heads. Most checks
-    /// are for body copy: a headline names people by surname, compresses
-    /// attribution ("Mayor Calls for …") and states its story without a
-    /// source, all by convention. A check that holds there too (an
-    /// unbalanced quote, a misquote) declares `in_headings: true`.
-    pub in_headings: bool,
+    /// The block kinds its findings stand in ([`BlockKinds`]); a finding whose
+    /// span starts in any other kind is dropped (`run_all`). Most checks are
+    /// for body copy ([`BlockKinds::BODY`], the default): a headline or
+    /// standfirst names people by surname, compresses attribution ("Mayor
+    /// Calls for …") and states its story without a source, all by
+    /// convention; a dateline, byline, caption, link list or boilerplate
+    /// line is no claim and has no speaker. A check that holds wherever the
+    /// outlet's text quotes someone (an unbalanced quote, a misquote)
+    /// declares `in_headings: true`, read as [`BlockKinds::QUOTED`], or
+    /// names its kinds with `blocks: BlockKinds::…`.
+    pub blocks: BlockKinds,
     /// Markdown: What it does / Why is this bad? / Example / Use instead / Known limitations.
     pub docs: &'static str,
 }
@@ -65,7 +70,8 @@ macro_rules! declare_check {
             code: $code:literal,
             severity: $severity:ident,
             summary: $summary:literal
-            $(, in_headings: $in_headings:literal)? $(,)?
+            $(, in_headings: $in_headings:literal)?
+            $(, blocks: $blocks:expr)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -76,7 +82,15 @@ macro_rules! declare_check {
                 code: $code,
                 default_severity: $crate::rules::Severity::$severity,
                 summary: $summary,
-                in_headings: false $(|| $in_headings)?,
+                blocks: {
+                    #[allow(unused_mut, unused_assignments)]
+                    let mut kinds = $crate::text::BlockKinds::BODY;
+                    $(if $in_headings {
+                        kinds = $crate::text::BlockKinds::QUOTED;
+                    })?
+                    $(kinds = $blocks;)?
+                    kinds
+                },
                 docs: concat!($($doc, "\n"),*),
             };
         }
@@ -239,22 +253,19 @@ pub fn run_all(
         };
         let first = out.len();
         check.run(&ctx, out);
-        if !info.in_headings {
-            drop_findings_in_headings(&analysis.document, out, first);
-        }
+        drop_findings_outside(&analysis.document, info.blocks, out, first);
     }
 }
 
-/// Remove the findings from `first` on whose span starts in a headline or
-/// cross-head, keeping the order of the rest.
-fn drop_findings_in_headings(doc: &crate::Document<'_>, out: &mut Vec<Finding>, first: usize) {
-    let in_heading = |f: &Finding| {
-        doc.paragraph_at(f.span.start)
-            .is_some_and(|p| doc.paragraphs[p].kind == BlockKind::Heading)
-    };
+/// Remove the findings from `first` on whose span starts in a block kind
+/// not in `kinds` (the check's declaration), keeping the order of the rest.
+/// A finding between paragraphs is kept, and one that runs on from the
+/// dateline into the copy (a sentence opening the story) is the copy's.
+fn drop_findings_outside(doc: &crate::Document<'_>, kinds: BlockKinds, out: &mut Vec<Finding>, first: usize) {
+    let outside = |f: &Finding| doc.kind_of(f.span).is_some_and(|k| !kinds.contains(k));
     let mut kept = first;
     for i in first..out.len() {
-        if !in_heading(&out[i]) {
+        if !outside(&out[i]) {
             out.swap(kept, i);
             kept += 1;
         }
@@ -329,6 +340,47 @@ mod tests {
                 assert!(docs.contains(heading), "{} lacks {heading}", check.info().code);
             }
         }
+    }
+
+    #[test]
+    fn checks_run_in_the_block_kinds_they_declare() {
+        use test_support::flagged;
+        let lede = "TULL, Kestrel Isles — The ferry to Tull will run all winter, Mayor Ines Corbo said on Friday.";
+        let body = "Experts say the boats are safe in a storm.";
+        // In body copy, the vague source is flagged.
+        let text = format!("Tull Ferry Will Run All Winter\n\n{lede}\n\n{body}\n\nThe board meets in May.");
+        assert_eq!(flagged("vague-source", &text), ["Experts"]);
+        // The same words in the standfirst, a caption's line or a reader
+        // call-out are not claims of the story.
+        for (place, line) in [
+            (
+                "standfirst",
+                "Tull ferry to run all winter; \nExperts say the boats are safe in a storm.",
+            ),
+            (
+                "caption",
+                "Tull Ferry Will Run All Winter\n\nExperts say the boats are safe. (Photo: Ada Quill)",
+            ),
+            (
+                "boilerplate",
+                "Tull Ferry Will Run All Winter\n\nExperts say you should sign up. Follow us on Twitter @tullnews.",
+            ),
+        ] {
+            let text = format!("{line}\n\n{lede}\n\nThe board meets in May.\n\nFares stay as they are.");
+            assert_eq!(flagged("vague-source", &text), Vec::<String>::new(), "{place}");
+        }
+        // A finding on a sentence that opens with the dateline is the copy's.
+        let text = "Tull Parking Rules Change\n\nTULL, Kestrel Isles — The new parking rules will be a disaster for the old town.\n\nThe board meets in May.";
+        assert_eq!(
+            flagged("unsupported-claim", text),
+            ["TULL, Kestrel Isles — The new parking rules will be a disaster for the old town."]
+        );
+        // An unbalanced quote stands wherever the outlet's text quotes: the
+        // standfirst too, but not a dateline's words.
+        let text = format!("Tull ferry to run all winter; \nCorbo calls the service “a lifeline.\n\n{lede}\n\n{body}");
+        assert_eq!(flagged("unbalanced-quote", &text).len(), 1);
+        assert_eq!(misquote::Misquote::INFO.blocks, BlockKinds::QUOTED);
+        assert_eq!(vague_source::VagueSource::INFO.blocks, BlockKinds::BODY);
     }
 
     #[test]

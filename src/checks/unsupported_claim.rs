@@ -173,7 +173,7 @@ impl Check for UnsupportedClaim {
         let mut hits: Vec<&PhraseHit> = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let paragraph = &doc.paragraphs[sentence.paragraph];
-            if paragraph.kind == BlockKind::Heading || attributed[s] || labelled[sentence.paragraph] {
+            if paragraph.kind != BlockKind::Body || attributed[s] || labelled[sentence.paragraph] {
                 continue;
             }
             // Attribution just before or after covers the sentence (a detached

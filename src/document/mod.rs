@@ -3,6 +3,7 @@
 
 pub mod quotes;
 pub mod segment;
+pub mod structure;
 mod token_stream;
 
 pub use quotes::QuoteFamily;
@@ -75,6 +76,9 @@ pub struct Document<'s> {
     /// Where offsets of `text` are in `source.text`: the identity except for HTML.
     pub offsets: OffsetMap,
     pub paragraphs: Vec<Paragraph>,
+    /// The dateline opening the first body paragraph ("LONDON (Reuters) — "):
+    /// a span of that paragraph of kind [`BlockKind::Dateline`] ([`Document::kind_at`]).
+    pub dateline: Option<Span>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
     /// Every lexicon phrase in the prose, in order of position.
@@ -95,7 +99,8 @@ pub struct Document<'s> {
 impl<'s> Document<'s> {
     /// Segment a source file: paragraphs, sentences, quotes, lexicon hits.
     pub fn build(source: &'s SourceFile, lexicon: &Lexicon) -> Self {
-        let prose = Prose::of(source);
+        let mut prose = Prose::of(source);
+        let dateline = structure::classify(&prose.text, &mut prose.blocks, lexicon);
         let text = prose.text;
         let offsets = prose.offsets;
         let mut paragraphs = Vec::with_capacity(prose.blocks.len());
@@ -153,6 +158,7 @@ impl<'s> Document<'s> {
             text,
             offsets,
             paragraphs,
+            dateline,
             sentences,
             quotes,
             hits,
@@ -208,6 +214,27 @@ impl<'s> Document<'s> {
     pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
         (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+
+    /// The structural kind of the text at `offset`: the dateline's inside it,
+    /// else its paragraph's; `None` between paragraphs.
+    pub fn kind_at(&self, offset: usize) -> Option<BlockKind> {
+        if self.dateline.is_some_and(|d| d.contains(offset)) {
+            return Some(BlockKind::Dateline);
+        }
+        self.paragraph_at(offset).map(|p| self.paragraphs[p].kind)
+    }
+
+    /// The structural kind of a span: that of its start, except that a span
+    /// running on from the dateline into the paragraph's copy (a sentence
+    /// opening the story) is the paragraph's.
+    pub fn kind_of(&self, span: Span) -> Option<BlockKind> {
+        match self.kind_at(span.start) {
+            Some(BlockKind::Dateline) if self.dateline.is_some_and(|d| span.end > d.end) => {
+                self.paragraph_at(span.start).map(|p| self.paragraphs[p].kind)
+            }
+            kind => kind,
+        }
     }
 
     /// The lexicon hits of a sentence.

@@ -316,10 +316,12 @@ pub fn pair_quotes(text: &str, blocks: &[Block], quotes: &mut Vec<Quote>) {
         }
         // At the paragraph end: straight single marks left open were apostrophes.
         stack.retain(|e| e.mark.family != QuoteFamily::Single || e.mark.explicit);
+        // A quotation runs on into any block but a heading: a text export may
+        // wrap a transcript and the credit line under it in one quotation.
         let continues = stack.first().is_some_and(|outer| {
             blocks
                 .get(b + 1)
-                .is_some_and(|next| next.kind == BlockKind::Body && opens_with(text, next.span, outer.mark.family))
+                .is_some_and(|next| next.kind != BlockKind::Heading && opens_with(text, next.span, outer.mark.family))
         });
         if continues && stack.len() == 1 {
             carried = stack.pop();

@@ -214,7 +214,7 @@ fn require_attribution(
                 .find(|s| !s.is_empty() && (compiled.rule.quotes || !doc.in_quote(s.start)));
         }
         let Some(trigger) = trigger else { continue };
-        if doc.paragraphs[sentence.paragraph].kind == BlockKind::Heading || attributed_paragraph[sentence.paragraph] {
+        if doc.paragraphs[sentence.paragraph].kind != BlockKind::Body || attributed_paragraph[sentence.paragraph] {
             continue;
         }
         out.push(compiled.finding(trigger, doc.slice(trigger), None));

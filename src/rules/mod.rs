@@ -32,6 +32,7 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
     ("rules/names.yaml", include_str!("../../rules/names.yaml")),
     ("rules/segmentation.yaml", include_str!("../../rules/segmentation.yaml")),
     ("rules/grammar.yaml", include_str!("../../rules/grammar.yaml")),
+    ("rules/structure.yaml", include_str!("../../rules/structure.yaml")),
     ("rules/checks.yaml", include_str!("../../rules/checks.yaml")),
 ];
 
@@ -210,7 +211,15 @@ impl RuleSet {
             post_modifier_openers,
             negators,
             clause_openers,
-            conjunctions
+            conjunctions,
+            byline_openers,
+            byline_roles,
+            caption_openers,
+            credit_words,
+            related_labels,
+            boilerplate_openers,
+            boilerplate_phrases,
+            summary_labels
         );
         self.speaker_origins
             .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {

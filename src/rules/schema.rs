@@ -380,6 +380,23 @@ pub struct LexiconLists {
     pub clause_openers: Vec<String>,
     /// Coordinating conjunctions ("and", "but", "or").
     pub conjunctions: Vec<String>,
+    /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
+    /// (rules/structure.yaml), as are the lists below.
+    pub byline_openers: Vec<String>,
+    /// Job words after a name that make a short line a byline ("staff writer", "correspondent").
+    pub byline_roles: Vec<String>,
+    /// Openings of a picture caption's credit ("Photo:", "(Photo", "Photo by").
+    pub caption_openers: Vec<String>,
+    /// Words a credit line is made of, alone ("Getty Images", "AP", "via").
+    pub credit_words: Vec<String>,
+    /// Labels opening a list of links or related stories ("Related", "Read more").
+    pub related_labels: Vec<String>,
+    /// Openings of boilerplate and reader call-outs ("Follow us", "Sign up for", "Copyright").
+    pub boilerplate_openers: Vec<String>,
+    /// Phrases that make a short line boilerplate wherever they stand ("contributed to this report").
+    pub boilerplate_phrases: Vec<String>,
+    /// Labels of an archive's summary paragraph ("Abstract"): the paragraph after them is a standfirst.
+    pub summary_labels: Vec<String>,
 }
 
 /// A known speaker.

@@ -17,6 +17,11 @@
 //! with `<article>` or `<main>`, text outside them (site header, footer,
 //! sidebars) is not read either. `<br>` is a line break and `<q>` reads as
 //! the quotation marks a browser shows for it.
+//!
+//! Blocks take their kind from the markup: `h1`–`h6` are headings, an
+//! `<aside>` a list of links, a `<footer>` boilerplate, an `<address>` the
+//! byline, and an element whose class names a part of a story ("byline",
+//! "author", "dek", "standfirst", "caption", "related") that part.
 
 use super::offsets::OffsetMap;
 use super::prose::{Block, BlockKind, Prose};
@@ -378,6 +383,43 @@ struct Builder<'s> {
     content_marked: bool,
     /// How many `<article>`/`<main>` elements are open.
     content_depth: usize,
+    /// Open elements that give their blocks a kind (`<footer>`, a byline's
+    /// class, …), innermost last: the name, the kind, and how many elements
+    /// of the same name are open inside it.
+    structure: Vec<(String, BlockKind, usize)>,
+}
+
+/// The kind an element gives the blocks inside it: from its name
+/// (`<aside>` a sidebar of links, `<footer>` boilerplate, `<address>` the
+/// author) or from a class naming a part of a story ("byline", "dek",
+/// "standfirst", "caption", "related", "dateline").
+fn structure_kind(name: &str, attributes: &[(String, String)]) -> Option<BlockKind> {
+    let by_name = match name {
+        "aside" => Some(BlockKind::LinkList),
+        "footer" => Some(BlockKind::Boilerplate),
+        "address" => Some(BlockKind::Byline),
+        _ => None,
+    };
+    let by_class = attributes
+        .iter()
+        .filter(|(attribute, _)| attribute == "class")
+        .flat_map(|(_, value)| value.split_ascii_whitespace())
+        .find_map(|class| {
+            let class = class.to_ascii_lowercase();
+            let has = |part: &str| class.split(['-', '_']).any(|p| p == part);
+            if has("byline") || has("author") {
+                Some(BlockKind::Byline)
+            } else if has("dek") || has("deck") || has("standfirst") || has("subheadline") {
+                Some(BlockKind::Standfirst)
+            } else if has("caption") {
+                Some(BlockKind::Caption)
+            } else if has("related") {
+                Some(BlockKind::LinkList)
+            } else {
+                None
+            }
+        });
+    by_class.or(by_name)
 }
 
 impl Builder<'_> {
@@ -403,7 +445,7 @@ impl Builder<'_> {
             let kind = if self.heading_depth > 0 {
                 BlockKind::Heading
             } else {
-                BlockKind::Body
+                self.structure.last().map_or(BlockKind::Body, |&(_, kind, _)| kind)
             };
             self.blocks.push(Block {
                 span: Span::new(start, end),
@@ -452,6 +494,19 @@ impl Builder<'_> {
             self.skipped.open(name);
             return;
         }
+        if !void {
+            // A paragraph or list item ends where the next begins (the end
+            // tag may be left out), so it never nests in its namesake.
+            let implied_end = matches!(name, "p" | "li" | "dt" | "dd");
+            if implied_end && self.structure.last().is_some_and(|(open, _, _)| open == name) {
+                self.structure.pop();
+            }
+            if let Some(kind) = structure_kind(name, attributes) {
+                self.structure.push((name.to_string(), kind, 0));
+            } else if let Some((_, _, nested)) = self.structure.last_mut().filter(|(open, _, _)| open == name) {
+                *nested += 1;
+            }
+        }
         match name {
             _ if HEADINGS.contains(&name) => self.heading_depth += 1,
             "article" | "main" => self.content_depth += 1,
@@ -467,6 +522,21 @@ impl Builder<'_> {
         }
         if !self.skipped.is_empty() {
             return;
+        }
+        let closes_structure = match self.structure.last_mut() {
+            Some((open, _, nested)) if open == name => {
+                if *nested == 0 {
+                    true
+                } else {
+                    *nested -= 1;
+                    false
+                }
+            }
+            _ => false,
+        };
+        if closes_structure {
+            self.break_block(span.start);
+            self.structure.pop();
         }
         match name {
             _ if HEADINGS.contains(&name) => {
@@ -498,6 +568,7 @@ pub fn html(source: &str) -> Prose<'_> {
         skipped: SkippedElements::default(),
         content_marked: false,
         content_depth: 0,
+        structure: Vec::new(),
     };
     let events = events(&break_attribute_runs(&source[base..]));
     builder.content_marked = events
@@ -653,6 +724,31 @@ mod tests {
         assert_eq!(b[0].1, "Ferry fares rise");
         assert_eq!(b[2].1, "It voted twice.");
         assert_eq!(b[2].2, "It voted <em>twice</em>.");
+    }
+
+    #[test]
+    fn story_parts_take_their_kind_from_tags_and_classes() {
+        let b = blocks(concat!(
+            "<article><h1>Tull Ferry Runs</h1><p class=\"dek\">The board backs a winter timetable.</p>",
+            "<div class=\"article-byline\"><div>By Jane Doe</div></div>",
+            "<p>The ferry will run all winter, Mayor Ines Corbo said.</p>",
+            "<aside><p>Ferry fares frozen</p></aside><footer><p>Copyright Kestrel Herald</p></footer>",
+            "<p class=\"wp-caption-text\">The ferry at Tull.<p>More copy.</p></article>"
+        ));
+        let kinds: Vec<(BlockKind, &str)> = b.iter().map(|(k, t, _)| (*k, t.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Heading, "Tull Ferry Runs"),
+                (BlockKind::Standfirst, "The board backs a winter timetable."),
+                (BlockKind::Byline, "By Jane Doe"),
+                (BlockKind::Body, "The ferry will run all winter, Mayor Ines Corbo said."),
+                (BlockKind::LinkList, "Ferry fares frozen"),
+                (BlockKind::Boilerplate, "Copyright Kestrel Herald"),
+                (BlockKind::Caption, "The ferry at Tull."),
+                (BlockKind::Body, "More copy."),
+            ]
+        );
     }
 
     #[test]

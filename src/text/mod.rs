@@ -9,6 +9,6 @@ pub mod source;
 pub mod span;
 
 pub use offsets::OffsetMap;
-pub use prose::{Block, BlockKind, Prose};
+pub use prose::{Block, BlockKind, BlockKinds, Prose};
 pub use source::{InputFormat, LineColumn, NotUtf8, SourceFile};
 pub use span::Span;

@@ -184,11 +184,11 @@ impl HtmlReporter {
         for paragraph in &doc.paragraphs {
             let body = render_marked(&doc.text, paragraph.span, &marks);
             match paragraph.kind {
-                crate::text::BlockKind::Heading => {
-                    let _ = writeln!(html, "<p class=\"heading\">{body}</p>");
-                }
                 crate::text::BlockKind::Body => {
                     let _ = writeln!(html, "<p>{body}</p>");
+                }
+                kind => {
+                    let _ = writeln!(html, "<p class=\"{}\">{body}</p>", kind.as_str());
                 }
             }
             let mut notes = String::new();

@@ -8,8 +8,10 @@
 //! that answers every word-set question.
 
 mod scan;
+mod structure;
 mod word_index;
 
+pub use structure::{PhraseList, StructureWords};
 pub use word_index::{with_ascii_lowercase, WordInfo, WordSet};
 
 use super::{LexiconLists, VerbClass};
@@ -133,6 +135,8 @@ pub struct Lexicon {
     pub title_starts: WordSet,
     /// The bits of the three pronoun sets.
     pronouns: u64,
+    /// The words of document structure (bylines, captions, boilerplate).
+    pub structure: StructureWords,
 }
 impl Lexicon {
     pub fn compile(lists: &LexiconLists) -> Self {
@@ -290,6 +294,7 @@ impl Lexicon {
             title_starts: set(28),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
+            structure: StructureWords::compile(lists),
         }
     }
 
