@@ -218,7 +218,8 @@ fn an_editor_session() {
     assert_eq!(range(&found[1]), [2, 9, 2, 16]);
     assert_eq!(range(&found[2]), [4, 0, 4, 56]);
     assert_eq!(found[1]["severity"], 3);
-    assert_eq!(found[0]["severity"], 2);
+    assert_eq!(found[0]["severity"], 3);
+    assert_eq!(found[2]["severity"], 1);
     assert!(found.iter().all(|d| d["source"] == "attrib"));
     assert_eq!(
         found[0]["relatedInformation"][0]["location"]["range"]["start"],

@@ -157,8 +157,8 @@ fn attribution_continues(doc: &Document<'_>, quote: &crate::document::Quote) -> 
 
 /// Whether a credit follows the quote: in brackets or after a dash on its
 /// line ("[Harwick Courier]", "(Party leaflet)", "— Ada Brandt"), or as a
-/// short next line naming someone with a comma ("Ada Brandt, Institute of
-/// Ports"): newsletter, digest and pull-quote formats.
+/// short next line naming someone with a comma and no full stop ("Ada
+/// Brandt, Institute of Ports"): newsletter, digest and pull-quote formats.
 fn credited_after(doc: &Document<'_>, quote: &crate::document::Quote) -> bool {
     let end = quote.span().end;
     let after = &doc.text[end..];
@@ -177,7 +177,10 @@ fn credited_after(doc: &Document<'_>, quote: &crate::document::Quote) -> bool {
         .next()
         .unwrap_or("");
     let words: Vec<&str> = next_line.split_whitespace().take(4).collect();
+    // A credit line is a label, not a sentence: short, no full stop.
     next_line.len() < 100
+        && next_line.split_whitespace().count() <= 8
+        && !next_line.trim_end().ends_with(['.', '!', '?', '"', '”'])
         && words.len() >= 2
         && words
             .iter()
@@ -396,6 +399,15 @@ mod tests {
             "unattributed-quote",
             "“It is a sound plan,” said Ada Brandt, a tax scholar, of the council's budget. “It does not make the deficit worse.”",
         );
+    }
+
+    #[test]
+    fn a_sentence_naming_someone_after_the_quote_is_not_a_credit() {
+        let found = flagged(
+            "unattributed-quote",
+            "“We have waited long enough for this pier to open again.”\n\nZoë Ångström, the harbour master, said the repairs would cost more.",
+        );
+        assert_eq!(found.len(), 1);
     }
 
     #[test]
