@@ -87,56 +87,90 @@ impl Check for MissingAffiliation {
 const SUBJECT_MENTIONS: usize = 5;
 
 /// Which names the article introduces, read from every mention of the
-/// surname in the token stream (not only the mentions in attributions: a
-/// person is often described where they act, and quoted later by surname).
+/// surname (not only the mentions in attributions: a person is often
+/// described where they act, and quoted later by surname). Only the
+/// sentences that hold the surname are cut into tokens, each with the
+/// sentence after it (for a description that opens the next sentence).
 struct Introductions<'a> {
+    doc: &'a crate::Document<'a>,
     text: &'a str,
-    tokens: &'a [Token],
     lexicon: &'a Lexicon,
+    /// The tokens of the sentence being read and of the one after it.
+    tokens: Vec<Token>,
 }
 
 impl<'a> Introductions<'a> {
-    fn new(ctx: &'a Context<'_, '_>) -> Self {
+    fn new(ctx: &'a Context<'a, '_>) -> Self {
         let doc = &ctx.analysis.document;
         Introductions {
+            doc,
             text: &doc.text,
-            tokens: doc.tokens(ctx.lexicon).all(),
             lexicon: ctx.lexicon,
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Cut sentence `s` and the one after it into `self.tokens`.
+    fn read_sentence(&mut self, s: usize) {
+        self.tokens.clear();
+        let is_abbreviation = |word: &str| self.lexicon.abbreviations.contains(word);
+        for n in s..(s + 2).min(self.doc.sentences.len()) {
+            let first = self.tokens.len();
+            crate::tokens::tokenize(
+                self.text,
+                self.doc.sentences[n].span,
+                &is_abbreviation,
+                &mut self.tokens,
+            );
+            for token in &mut self.tokens[first..] {
+                token.sentence = n as u32;
+            }
         }
     }
 
     fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+        let text = self.text;
+        self.tokens.get(i).map_or("", |t| t.span.slice(text))
     }
 
     /// Whether the person `name` is identified somewhere, is the story's
     /// subject, or is not a person at all (an outlet or institution "the
     /// Observer", "the White House": a person's name takes no article).
-    fn identify(&self, name: &str) -> bool {
+    fn identify(&mut self, name: &str) -> bool {
         let words: Vec<&str> = name.split_whitespace().collect();
         let Some(surname) = words.iter().rev().copied().find(|w| !is_name_suffix(w)) else {
             return true;
         };
         let mut mentions = 0;
         let mut seen = false;
-        for (i, token) in self.tokens.iter().enumerate() {
-            if !token.is_word() || token.span.slice(self.text) != surname {
+        let mut last_sentence = None;
+        let text = self.text;
+        for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+            let Some(s) = self.doc.sentence_at(at).filter(|&s| last_sentence != Some(s)) else {
                 continue;
-            }
-            let first = self.name_start(i, &words);
-            let takes_article = first > 0 && self.word(first - 1).eq_ignore_ascii_case("the");
-            if takes_article && !seen {
-                return true;
-            }
-            if !seen && self.described_next(i) {
-                return true;
-            }
-            seen = true;
-            if self.described_before(first, i, &words) || self.described_after(i) {
-                return true;
-            }
-            if token.quote().is_none() {
-                mentions += 1;
+            };
+            last_sentence = Some(s);
+            self.read_sentence(s);
+            for i in 0..self.tokens.len() {
+                let token = self.tokens[i];
+                if token.sentence as usize != s || !token.is_word() || token.span.slice(text) != surname {
+                    continue;
+                }
+                let first = self.name_start(i, &words);
+                let takes_article = first > 0 && self.word(first - 1).eq_ignore_ascii_case("the");
+                if takes_article && !seen {
+                    return true;
+                }
+                if !seen && self.described_next(i) {
+                    return true;
+                }
+                seen = true;
+                if self.described_before(first, i, &words) || self.described_after(i) {
+                    return true;
+                }
+                if !self.doc.in_quote(token.span.start) {
+                    mentions += 1;
+                }
             }
         }
         mentions >= SUBJECT_MENTIONS
