@@ -64,7 +64,7 @@ impl Check for MissingAffiliation {
             let Some(&first) = speaker.mentions.first() else {
                 continue;
             };
-            // The token layer is cut only for an article that has a candidate.
+            // Built at the first candidate: an article with none cuts no tokens.
             let introductions = introduction.get_or_insert_with(|| Introductions::new(ctx));
             if introductions.identify(&speaker.name) {
                 continue;
