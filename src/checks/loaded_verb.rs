@@ -29,7 +29,7 @@ declare_check! {
     ///
     /// ## Known limitations
     /// Only verbs that carry an attribution the grammar found are checked.
-    /// Three uses are not flagged:
+    /// Five uses are not flagged:
     /// - a denial in any construction ("denied that the fund lost money"):
     ///   it answers an accusation, and "denied" is the neutral AP word for
     ///   that (editors judged it so on real news, tests/judged/README.md);
@@ -44,6 +44,10 @@ declare_check! {
     ///   "allege") in a sentence with another legal word ("Prosecutors allege
     ///   that …", "the lawsuit alleges …"), where it is the neutral word for
     ///   an accusation not yet proved.
+    /// - any of these verbs with a thing for its object rather than a
+    ///   statement ("claimed a loss", "exposed the files", "maintained his
+    ///   lead"): the verb is not reporting speech there. This also passes a
+    ///   speech act with a noun-phrase object ("stressed the need to …").
     ///
     /// A legal report that names no legal word in the sentence ("The
     /// treasurer, they allege, …") is still flagged. The noun-phrase test is
@@ -89,7 +93,7 @@ fn is_denial(verb: &str) -> bool {
 /// Whether a judging verb is the usual, neutral choice in its construction.
 fn is_conventional(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution, cue: Cue) -> bool {
     let doc = &analysis.document;
-    match cue.class {
+    let conventional = match cue.class {
         // A plea or an answer to a specific charge: the act itself ("denies
         // taking", "admitted stealing") or the accusation as a noun phrase
         // ("denied any dishonesty", "admitted the offence").
@@ -112,7 +116,11 @@ fn is_conventional(analysis: &Analysis<'_>, lexicon: &Lexicon, a: &Attribution, 
                     .is_some_and(|s| s.class == SpeakerClass::Document)
         }
         _ => false,
-    }
+    };
+    // A verb whose object is a thing, not a statement, is not reporting
+    // speech there ("claimed a loss", "exposed the files", "maintained his
+    // lead", "an ad that highlights the footage").
+    conventional || content_is_a_thing(analysis, lexicon, a)
 }
 
 impl Check for LoadedVerb {
@@ -245,6 +253,19 @@ mod tests {
         assert_clean(
             "loaded-verb",
             "The mayor said the budget was balanced. She told reporters it was final.",
+        );
+    }
+
+    #[test]
+    fn a_verb_with_a_thing_for_its_object_is_not_reporting_speech() {
+        assert_clean(
+            "loaded-verb",
+            "The developer claimed a loss of $9 million on the tower in 1998.",
+        );
+        assert_flags(
+            "loaded-verb",
+            "The developer claimed that the tower had lost money.",
+            &["claimed"],
         );
     }
 }
