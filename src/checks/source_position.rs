@@ -41,22 +41,24 @@ pub(super) fn in_a_source_position(doc: &Document<'_>, lexicon: &Lexicon, a: &At
     }
     lexicon.clause_openers.contains(last)
         || lexicon.conjunctions.contains(last)
-        || matches!(
-            last.to_ascii_lowercase().as_str(),
-            "that"
-                | "because"
-                | "though"
-                | "although"
-                | "even"
-                | "so"
-                | "yet"
-                | "however"
-                | "also"
-                | "now"
-                | "still"
-                | "since"
-                | "if"
-        )
+        || crate::rules::lexicon::with_ascii_lowercase(last, |last| {
+            matches!(
+                last,
+                "that"
+                    | "because"
+                    | "though"
+                    | "although"
+                    | "even"
+                    | "so"
+                    | "yet"
+                    | "however"
+                    | "also"
+                    | "now"
+                    | "still"
+                    | "since"
+                    | "if"
+            )
+        })
 }
 
 /// Whether a group phrase names an identifiable body by a proper-noun
