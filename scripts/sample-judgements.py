@@ -8,6 +8,7 @@ and a reason in the editor's own words).
 
     scripts/sample-judgements.py [--attrib /tmp/attrib-before] [--polnear /tmp/polnear]
         [--per-code 30] [--seed 17] [--code CODE] [--list] [--document train/x.txt]
+        [--unjudged-against tests/judged/polnear-judgements.tsv]
 
 --list prints only `document<TAB>offset<TAB>code` lines (the sample itself); without it every
 finding is printed with its sentence window, the article's first line (the headline) and,
@@ -19,6 +20,10 @@ by code; within a code the findings are shuffled with a fixed seed and taken rou
 articles (at most one finding per article until every article with that code has given one),
 so the sample spreads over many articles; `--per-code` findings per code (all of them when a
 code has fewer).
+
+--unjudged-against FILE draws a later round: before sampling it drops every finding whose
+(document, offset, code) is already a row of FILE (a judgements file in the format of
+tests/judged/README.md), so only findings no editor has judged yet are sampled.
 """
 
 import argparse
@@ -50,6 +55,18 @@ def findings(attrib, polnear):
             for diag in file["diagnostics"]:
                 rows.append((document, diag["offset"], diag["code"], diag))
     return rows
+
+
+def judged_keys(path):
+    """The (document, offset, code) of every row of a judgements file."""
+    keys = set()
+    with open(path, encoding="utf-8") as tsv:
+        next(tsv, None)  # the header line
+        for line in tsv:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 3 and fields[1].isdigit():
+                keys.add((fields[0], int(fields[1]), fields[2]))
+    return keys
 
 
 def sample(rows, per_code, seed, only_code=None):
@@ -128,8 +145,12 @@ def main():
     parser.add_argument("--code")
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--document")
+    parser.add_argument("--unjudged-against", metavar="FILE")
     args = parser.parse_args()
     rows = findings(args.attrib, args.polnear)
+    if args.unjudged_against:
+        judged = judged_keys(args.unjudged_against)
+        rows = [r for r in rows if (r[0], r[1], r[2]) not in judged]
     if args.document:
         data = text_of(args.polnear, args.document)
         print(data.decode(errors="replace"))
