@@ -49,6 +49,45 @@ fn quote_precedes(doc: &Document<'_>, before: usize) -> bool {
     })
 }
 
+/// Most words an adjunct after the cue may have ("to reporters on Monday
+/// at the state house") before the rest reads as a clause of its own.
+const MAX_ADJUNCT_WORDS: usize = 8;
+
+/// Whether the attribution is its sentence's whole clause: the speaker opens
+/// the sentence (after at most a short time or place phrase ending in a
+/// comma: "On Monday, …"), and the cue is followed only by a short adjunct
+/// ending the sentence with a full stop ("Olu Adeyemi announced to reporters
+/// last week."). Anything else means the sentence goes on: a comma or colon
+/// after the cue opens the content ("Democrats argued, …", "The governor
+/// added:"), "and" joins another act ("yelled and held up a banner"), a
+/// word before the speaker makes it part of a larger clause ("… than the
+/// budget office had predicted", "the woman, who said …"), and "on" or
+/// "about" names the topic whose statements follow ("commented on the
+/// ruling.").
+fn stands_alone(doc: &Document<'_>, speaker_start: usize, cue_end: usize) -> bool {
+    let Some(s) = doc.sentence_at(speaker_start) else {
+        return false;
+    };
+    let sentence = doc.sentences[s].span;
+    let before = doc.text[sentence.start..speaker_start].trim();
+    let short_opening = before.is_empty()
+        || (before.ends_with(',') && before.split_whitespace().count() <= 4 && !before[..before.len() - 1].contains(','));
+    if !short_opening || cue_end > sentence.end {
+        return false;
+    }
+    let after = doc.text[cue_end..sentence.end].trim();
+    let Some(adjunct) = after.strip_suffix('.') else {
+        return false;
+    };
+    let mut words = adjunct.split_whitespace();
+    let opens_topic_or_act = words
+        .next()
+        .is_some_and(|w| ["on", "about", "and", "or", "but"].iter().any(|t| w.eq_ignore_ascii_case(t)));
+    !opens_topic_or_act
+        && adjunct.split_whitespace().count() <= MAX_ADJUNCT_WORDS
+        && !adjunct.contains([',', ':', ';', '“', '"', '(', '—'])
+}
+
 declare_check! {
     /// ## What it does
     /// Flags an attribution clause that carries no content of its own:
@@ -119,11 +158,26 @@ impl Check for DetachedAttribution {
             if is_parenthetical(doc, a.speaker.span.start) || is_non_response(doc, cue.span.start) {
                 continue;
             }
+            // "Rubio disagreed.": an answer is complete without content.
+            let answers = doc
+                .slice(cue.span)
+                .split_whitespace()
+                .any(|w| ctx.lexicon.answer_verbs.contains(w));
+            if answers {
+                continue;
+            }
             let has_statement = a.content.is_some_and(|c| !doc.slice(c).trim().is_empty());
             if has_statement || a.quote.is_some() {
                 continue;
             }
             if quote_follows(doc, cue.span.end) || quote_precedes(doc, a.speaker.span.start.min(cue.span.start)) {
+                continue;
+            }
+            // Only a clause that is the whole sentence is detached; one that
+            // runs on is a parse of a longer sentence, whose content the
+            // grammar did not find (editors judged 18 of 19 such findings
+            // wrong on real news).
+            if !stands_alone(doc, a.speaker.span.start.min(cue.span.start), cue.span.end) {
                 continue;
             }
             let span = a.speaker.span.join(cue.span);
@@ -194,6 +248,38 @@ mod tests {
         assert_clean(
             "detached-attribution",
             "Local MP Ines Corbo said she had written to the transport minister asking for a new bus route.",
+        );
+    }
+
+    #[test]
+    fn an_answer_is_complete_without_content() {
+        assert_clean(
+            "detached-attribution",
+            "Mirela Tosh said the ferries would stay in public hands. Councillor Bram Oduya disagreed.",
+        );
+        assert_clean(
+            "detached-attribution",
+            "The harbour board agreed with the ferry crews. Tosh has responded to the board's letter.",
+        );
+    }
+
+    #[test]
+    fn only_a_clause_that_is_its_whole_sentence_is_detached() {
+        // The clause runs on: its content is the rest of the sentence, or
+        // another act, or it sits inside a larger clause.
+        assert_clean(
+            "detached-attribution",
+            "The fares rose faster than the harbour board had predicted.",
+        );
+        assert_clean(
+            "detached-attribution",
+            "A dock worker yelled and held up a banner outside the terminal.",
+        );
+        assert_clean("detached-attribution", "Mirela Tosh has also commented on the fare rise.");
+        assert_flags(
+            "detached-attribution",
+            "The ferries will stay in public hands. On Monday, Mirela Tosh said in a statement.",
+            &["Mirela Tosh said in a statement"],
         );
     }
 

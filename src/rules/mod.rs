@@ -212,6 +212,7 @@ impl RuleSet {
             negators,
             clause_openers,
             conjunctions,
+            answer_verbs,
             byline_openers,
             byline_roles,
             caption_openers,

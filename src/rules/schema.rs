@@ -380,6 +380,9 @@ pub struct LexiconLists {
     pub clause_openers: Vec<String>,
     /// Coordinating conjunctions ("and", "but", "or").
     pub conjunctions: Vec<String>,
+    /// Verbs that answer something said before and are complete without a
+    /// content of their own ("Rubio disagreed.", "the council agreed with her").
+    pub answer_verbs: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
     /// (rules/structure.yaml), as are the lists below.
     pub byline_openers: Vec<String>,

@@ -130,6 +130,8 @@ pub struct Lexicon {
     pub clause_openers: WordSet,
     /// Coordinating conjunctions.
     pub conjunctions: WordSet,
+    /// Verbs that answer something said before ("agreed", "responded").
+    pub answer_verbs: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -201,7 +203,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 28] = [
+        let word_lists: [&[String]; 29] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -230,6 +232,7 @@ impl Lexicon {
             &lists.negators,
             &lists.clause_openers,
             &lists.conjunctions,
+            &lists.answer_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -291,7 +294,8 @@ impl Lexicon {
             negators: set(25),
             clause_openers: set(26),
             conjunctions: set(27),
-            title_starts: set(28),
+            answer_verbs: set(28),
+            title_starts: set(29),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
