@@ -71,7 +71,9 @@ fn stands_alone(doc: &Document<'_>, speaker_start: usize, cue_end: usize) -> boo
     let sentence = doc.sentences[s].span;
     let before = doc.text[sentence.start..speaker_start].trim();
     let short_opening = before.is_empty()
-        || (before.ends_with(',') && before.split_whitespace().count() <= 4 && !before[..before.len() - 1].contains(','));
+        || (before.ends_with(',')
+            && before.split_whitespace().count() <= 4
+            && !before[..before.len() - 1].contains(','));
     if !short_opening || cue_end > sentence.end {
         return false;
     }
@@ -80,9 +82,11 @@ fn stands_alone(doc: &Document<'_>, speaker_start: usize, cue_end: usize) -> boo
         return false;
     };
     let mut words = adjunct.split_whitespace();
-    let opens_topic_or_act = words
-        .next()
-        .is_some_and(|w| ["on", "about", "and", "or", "but"].iter().any(|t| w.eq_ignore_ascii_case(t)));
+    let opens_topic_or_act = words.next().is_some_and(|w| {
+        ["on", "about", "and", "or", "but"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+    });
     !opens_topic_or_act
         && adjunct.split_whitespace().count() <= MAX_ADJUNCT_WORDS
         && !adjunct.contains([',', ':', ';', '“', '"', '(', '—'])
@@ -275,7 +279,10 @@ mod tests {
             "detached-attribution",
             "A dock worker yelled and held up a banner outside the terminal.",
         );
-        assert_clean("detached-attribution", "Mirela Tosh has also commented on the fare rise.");
+        assert_clean(
+            "detached-attribution",
+            "Mirela Tosh has also commented on the fare rise.",
+        );
         assert_flags(
             "detached-attribution",
             "The ferries will stay in public hands. On Monday, Mirela Tosh said in a statement.",

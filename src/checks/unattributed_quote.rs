@@ -35,8 +35,11 @@ declare_check! {
     /// after a comma inside the closing mark ("“…,” remembered Roy Vale"), a
     /// credit follows it ("[Harwick Courier]", "— Ada Brandt", a short
     /// "Name, Organisation" line), it opens with a transcript label ("Ada
-    /// Brandt: …"), or a speaker was quoted up to three paragraphs before
-    /// with only short paragraphs between (an exchange). Each of these can
+    /// Brandt: …"), a speaker was quoted up to five paragraphs before
+    /// with only short paragraphs between (an exchange), an earlier quote in
+    /// its paragraph opens the same voice, or the sentence just before names
+    /// someone the article quotes. A quoted paragraph of four words or fewer
+    /// is a crosshead or a slogan. Each of these can
     /// hide a quote given to the wrong person. A closing mark with no opening
     /// one is left to `unbalanced-quote`.
     pub struct UnattributedQuote {
@@ -98,7 +101,10 @@ impl Check for UnattributedQuote {
                 || speaker_precedes(doc, open.start)
                 || has_reporting_verb(doc, open.start)
                 || speaker_follows(doc, quote.content.end)
-                || names_a_speaker(analysis, doc, open.start);
+                || names_a_speaker(analysis, doc, open.start)
+                || continues_a_quote_in_its_paragraph(doc, q)
+                || names_a_speaker_just_before(analysis, doc, open.start)
+                || is_a_crosshead(doc, quote);
             // The look-ups above are cheaper than reading the quote's words.
             if attributed || crate::attribution::grammar::is_fragment(doc, quote) {
                 continue;
@@ -176,6 +182,11 @@ fn credited_after(doc: &Document<'_>, quote: &crate::document::Quote) -> bool {
         .split('\n')
         .next()
         .unwrap_or("");
+    // "- Ada Brandt." under the quote, as fact checks print their quotes.
+    let dash_credit = next_line.starts_with(['—', '―', '–']) || next_line.starts_with("- ");
+    if dash_credit && next_line.split_whitespace().count() <= 8 {
+        return true;
+    }
     let words: Vec<&str> = next_line.split_whitespace().take(4).collect();
     // A credit line is a label, not a sentence: short, no full stop.
     next_line.len() < 100
@@ -189,12 +200,59 @@ fn credited_after(doc: &Document<'_>, quote: &crate::document::Quote) -> bool {
         && words[..].iter().take(3).any(|w| w.ends_with(','))
 }
 
+/// Whether an earlier quotation in the same paragraph comes before this one
+/// ("“…,” Tosh said. “And the pumps failed twice.”"): a new speaker takes a
+/// new paragraph, so the quote goes on in the earlier one's voice. If that
+/// earlier quote has no speaker, it is the one reported.
+fn continues_a_quote_in_its_paragraph(doc: &Document<'_>, q: usize) -> bool {
+    let quote = &doc.quotes[q];
+    doc.quotes[..q]
+        .iter()
+        .rev()
+        .take_while(|earlier| earlier.first_paragraph == quote.first_paragraph)
+        .any(|earlier| earlier.depth == 0 && earlier.open.is_some())
+}
+
+/// Whether the sentence just before the quote, in its paragraph or at the end
+/// of the paragraph before, names someone the article quotes, outside
+/// quotation marks ("Tosh is sure the ferries will stay. “…”", "In her
+/// letter, Tosh told the board what she thought.\n\n“…”"): the writer has
+/// said whose words follow.
+/// A sentence that reports the person through an unnamed channel ("Tosh is
+/// understood to have asked …") does not make them the quote's speaker.
+fn names_a_speaker_just_before(analysis: &crate::Analysis<'_>, doc: &Document<'_>, open: usize) -> bool {
+    doc.sentence_at(open).filter(|&s| s > 0).is_some_and(|s| {
+        let hedged = doc
+            .hits_of(s - 1, PhraseKind::VagueSource)
+            .chain(doc.hits_of(s - 1, PhraseKind::PassiveVague))
+            .next()
+            .is_some();
+        !hedged && names_a_speaker(analysis, doc, doc.sentences[s - 1].span.start)
+    })
+}
+
+/// Most words of a quoted crosshead or slogan standing as its own paragraph.
+const CROSSHEAD_MAX_WORDS: usize = 4;
+
+/// Whether the quote is a paragraph of a few words alone ("‘Chief trade
+/// prosecutor.’"): a crosshead or a slogan the next paragraph explains, not
+/// a statement waiting for its speaker.
+fn is_a_crosshead(doc: &Document<'_>, quote: &crate::document::Quote) -> bool {
+    let paragraph = doc.paragraphs[quote.first_paragraph].span;
+    let words = doc
+        .slice(quote.content)
+        .split_whitespace()
+        .take(CROSSHEAD_MAX_WORDS + 1)
+        .count();
+    words <= CROSSHEAD_MAX_WORDS && doc.slice(paragraph).trim() == doc.slice(quote.span()).trim()
+}
+
 /// Whether the quote is a turn in an exchange whose speakers the article
-/// has given: a quoted speaker in one of the three paragraphs before, with
+/// has given: a quoted speaker in one of the five paragraphs before, with
 /// only short paragraphs (other turns, "She pauses.") between.
 fn in_an_exchange(doc: &Document<'_>, quoted_paragraphs: &[bool], paragraph: usize) -> bool {
     const SHORT: usize = 80;
-    (1..=3).take_while(|&back| back <= paragraph).any(|back| {
+    (1..=5).take_while(|&back| back <= paragraph).any(|back| {
         let between_short = (paragraph - back + 1..paragraph).all(|p| doc.paragraphs[p].span.len() < SHORT);
         between_short && quoted_paragraphs[paragraph - back]
     })
@@ -408,6 +466,34 @@ mod tests {
             "“We have waited long enough for this pier to open again.”\n\nZoë Ångström, the harbour master, said the repairs would cost more.",
         );
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_quote_goes_on_in_the_voice_of_the_quote_before_it_in_its_paragraph() {
+        assert_clean(
+            "unattributed-quote",
+            "“The pumps failed twice,” remembered Bram Oduya, the old harbour master. “And the second time nobody came.”",
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_just_before_the_quote_attributes_it() {
+        assert_clean(
+            "unattributed-quote",
+            "“We will keep the ferries,” Mirela Tosh said in March.\n\nBy June, Tosh was less sure the council would back her.\n\n“I can count the votes, and they are not there.”",
+        );
+    }
+
+    #[test]
+    fn crossheads_and_dash_credits_pass() {
+        assert_clean(
+            "unattributed-quote",
+            "The council met on Monday.\n\n‘A harbour for all.’\n\nThe plan would open the quay to small boats.",
+        );
+        assert_clean(
+            "unattributed-quote",
+            "The council met on Monday.\n\n“We will look into the ferry contracts, and we will publish what we find.”\n\n- Mirela Tosh.",
+        );
     }
 
     #[test]
