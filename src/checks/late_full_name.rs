@@ -33,7 +33,12 @@ declare_check! {
     /// a full name with a possessive ("Qingdao Xu’s") is already the full name,
     /// and a word that is not the speaker's surname ("Michigan" before
     /// "Michigan Attorney General Ana Ruiz", "House" before "House Speaker
-    /// Ana Ruiz") is a place or an organisation, not a late surname.
+    /// Ana Ruiz") is a place or an organisation, not a late surname. Not
+    /// flagged either: display type above the story (before the dateline,
+    /// or a first line of one sentence of 16 words at most), a surname after an article or
+    /// before an organisation noun ("a Tosh", "the Tosh campaign"), a
+    /// surname two people in the article share ("Ana Tosh" and "Mirela
+    /// Tosh"), and an organisation's possessive taken for a first name.
     pub struct LateFullName {
         code: "late-full-name",
         severity: Info,
@@ -62,6 +67,21 @@ impl Check for LateFullName {
             if !is_bare_surname(short, &speaker.name, ctx.lexicon) {
                 continue;
             }
+            // "Media Research Center's Bozell" is an organisation and a
+            // surname, not a full name.
+            if speaker
+                .name
+                .split_whitespace()
+                .any(|w| w.ends_with("'s") || w.ends_with("’s"))
+            {
+                continue;
+            }
+            if in_display_type(doc, speaker.first_mention.start)
+                || names_no_one(doc, ctx.lexicon, speaker.first_mention)
+                || two_people_share(doc, ctx.lexicon, short)
+            {
+                continue;
+            }
             out.push(
                 Finding::new(
                     self.info().code,
@@ -78,6 +98,71 @@ impl Check for LateFullName {
             );
         }
     }
+}
+
+/// Most words of a first line read as a headline.
+const HEADLINE_MAX_WORDS: usize = 16;
+
+/// Whether `offset` lies in the display type above the story, where
+/// headlines and decks use surnames by convention ("Trump, Sanders lead"):
+/// before the dateline, or in a first line of one short sentence.
+fn in_display_type(doc: &crate::document::Document<'_>, offset: usize) -> bool {
+    if doc.dateline.is_some_and(|d| offset < d.start) {
+        return true;
+    }
+    let Some(first) = doc.paragraphs.first() else {
+        return false;
+    };
+    let one_short_sentence = first.sentences.len() == 1
+        && doc
+            .slice(first.span)
+            .split_whitespace()
+            .nth(HEADLINE_MAX_WORDS)
+            .is_none();
+    first.span.contains(offset) && one_short_sentence && doc.paragraphs.len() > 2
+}
+
+/// Whether the mention is not a reference to the person: the surname after
+/// an article ("send a Cheney to Washington", "the Clinton campaign", "the
+/// Republic of Ruritania") or modifying an organisation noun ("Clinton
+/// campaign officials").
+fn names_no_one(doc: &crate::document::Document<'_>, lexicon: &Lexicon, mention: crate::Span) -> bool {
+    let before = doc.text[..mention.start].trim_end();
+    let previous = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let next = doc.text[mention.end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    ["a", "an", "the"].iter().any(|a| previous.eq_ignore_ascii_case(a))
+        || next.starts_with(char::is_lowercase) && lexicon.organization_heads.contains(next)
+}
+
+/// Whether the document names two people with this surname ("Chelsea
+/// Clinton" and "Hillary Clinton"): a bare surname could be either, and
+/// the later full name may be the other one.
+fn two_people_share(doc: &crate::document::Document<'_>, lexicon: &Lexicon, mention: &str) -> bool {
+    let Some(surname) = mention.split_whitespace().last().map(without_possessive) else {
+        return false;
+    };
+    let text: &str = &doc.text;
+    let mut given: Option<&str> = None;
+    for (at, _) in text.match_indices(surname) {
+        let follows_word = text[at + surname.len()..].starts_with(char::is_alphanumeric);
+        let before = text[..at].strip_suffix(' ').unwrap_or("");
+        let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let is_given = word.len() > 1
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !lexicon.titles.contains(word)
+            && !lexicon.courtesy_titles.contains(word)
+            && !lexicon.not_names.contains(word);
+        if follows_word || !is_given {
+            continue;
+        }
+        match given {
+            Some(first) if first != word => return true,
+            _ => given = Some(word),
+        }
+    }
+    false
 }
 
 /// Strips a trailing possessive ("Xu’s", "Xu's", "Reyes’") from a name.
@@ -156,6 +241,34 @@ mod tests {
         assert_clean(
             "late-full-name",
             "Qingdao Xu, a scholar at the Pangoal Institution, said the plan was sound.\n“Fares will rise,” Xu said.",
+        );
+    }
+
+    #[test]
+    fn display_type_above_the_story_may_use_surnames() {
+        assert_clean(
+            "late-full-name",
+            "Harbour vote looms.\n\nTosh, Oduya lead; count unlikely to settle it.\n\nHARWICK, Monday — Mirela Tosh and Bram Oduya went into the last day of the harbour board race on Monday with the count too close to call, and both said they expected a recount.",
+        );
+    }
+
+    #[test]
+    fn a_surname_two_people_share_is_not_late() {
+        assert_clean(
+            "late-full-name",
+            "Ana Tosh, the mayor's daughter, opened the fair on Saturday. Tosh, 35, said the harbour had never looked better.\n\n“We will keep the ferries,” said Mirela Tosh, the mayor.",
+        );
+    }
+
+    #[test]
+    fn a_surname_that_names_no_one_is_not_late() {
+        assert_clean(
+            "late-full-name",
+            "The harbour board voted on Monday to send a Tosh to the regional council.\n\n“I will serve the whole coast,” said Mirela Tosh, the mayor's sister.",
+        );
+        assert_clean(
+            "late-full-name",
+            "Officials said the Tosh campaign had paid for the leaflets.\n\n“We paid for every one,” said Mirela Tosh, the candidate.",
         );
     }
 
