@@ -41,7 +41,9 @@ declare_check! {
     /// on) is missed. Names that are organisations are not people: a name
     /// after "the" ("the Observer"), a name whose fullest form ends in an
     /// organisation noun ("Kellsby General Hospital"), and a name the article
-    /// uses as the owner of a role ("Valley Water's chief executive").
+    /// uses as the owner of a role ("Valley Water's chief executive"). An
+    /// organisation's possessive before the name ("HTV's Ana Ruiz") is the
+    /// affiliation.
     /// Add well-known speakers to the registry with a role.
     pub struct MissingAffiliation {
         code: "missing-affiliation",
@@ -64,6 +66,17 @@ impl Check for MissingAffiliation {
             let Some(&first) = speaker.mentions.first() else {
                 continue;
             };
+            // "NBC's Ali Vitali": the possessive before the name is the
+            // affiliation. "GMA News" is an outlet the grammar took for a
+            // person.
+            let words = || speaker.name.split_whitespace();
+            let possessive = words().any(|w| w.ends_with("'s") || w.ends_with("’s"));
+            let outlet = words()
+                .next_back()
+                .is_some_and(|w| ctx.lexicon.outlet_heads.contains(w));
+            if possessive || outlet {
+                continue;
+            }
             // Built at the first candidate: an article with none cuts no tokens.
             let introductions = introduction.get_or_insert_with(|| Introductions::new(ctx));
             if introductions.identify(&speaker.name) {
@@ -340,6 +353,14 @@ mod tests {
         assert_clean(
             "missing-affiliation",
             "Drivers at the depot were told of the closure on Monday. One of them, Tomas Reyes, said nobody had asked them.",
+        );
+    }
+
+    #[test]
+    fn an_organisations_possessive_before_the_name_is_the_affiliation() {
+        assert_clean(
+            "missing-affiliation",
+            "The harbour board met on Monday.\n\nMeanwhile, HTV’s Ana Ruiz said the vote would be close.",
         );
     }
 
