@@ -212,6 +212,8 @@ impl RuleSet {
             negators,
             clause_openers,
             conjunctions,
+            quantity_words,
+            decision_verbs,
             byline_openers,
             byline_roles,
             caption_openers,

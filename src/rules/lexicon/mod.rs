@@ -130,6 +130,10 @@ pub struct Lexicon {
     pub clause_openers: WordSet,
     /// Coordinating conjunctions.
     pub conjunctions: WordSet,
+    /// Share nouns and number words of a poll's speaker ("percent", "half", "six").
+    pub quantity_words: WordSet,
+    /// Verbs whose infinitive is a decision, not a statement ("agreed to abstain").
+    pub decision_verbs: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -201,7 +205,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 28] = [
+        let word_lists: [&[String]; 30] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -230,6 +234,8 @@ impl Lexicon {
             &lists.negators,
             &lists.clause_openers,
             &lists.conjunctions,
+            &lists.quantity_words,
+            &lists.decision_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -291,7 +297,9 @@ impl Lexicon {
             negators: set(25),
             clause_openers: set(26),
             conjunctions: set(27),
-            title_starts: set(28),
+            quantity_words: set(28),
+            decision_verbs: set(29),
+            title_starts: set(30),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
