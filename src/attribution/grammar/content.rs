@@ -42,10 +42,11 @@ fn through_open_quote(doc: &Document<'_>, s: usize, clause: Span) -> Span {
         .map_or(clause, |close| Span::new(clause.start, close.end))
 }
 
-/// A reported clause up to a coordinated clause of the writer's own: "said the
-/// plan was sound, but he railed against …", "said …; the council …", "said …,
-/// and Vance vowed …". A comma then "and" joins a new clause when a name or a
-/// pronoun follows it. Marks inside a quotation do not cut it.
+/// A reported clause up to a coordinated clause of the writer's own: "said …;
+/// the council …", "said …, and Vance vowed …". A comma then "and" joins a new
+/// clause when a name or a pronoun follows it; ", but" is left alone, since a
+/// speaker's own contrast ("…, but she knows that …") runs on more often than
+/// the writer's (PolNeAR train and dev). Marks inside a quotation do not cut it.
 fn cut_at_coordination(doc: &Document<'_>, clause: Span, is_pronoun: impl Fn(&str) -> bool) -> Span {
     // Only the start of a long clause is read: a run-on sentence costs the same.
     const MOST_BYTES: usize = 600;
@@ -60,8 +61,6 @@ fn cut_at_coordination(doc: &Document<'_>, clause: Span, is_pronoun: impl Fn(&st
         let rest = &body[at + 1..];
         let cut = if body[at..].starts_with(';') {
             true
-        } else if let Some(r) = rest.strip_prefix(" but ") {
-            !r.is_empty()
         } else if let Some(r) = rest.strip_prefix(" and ") {
             let next = r.split_whitespace().next().unwrap_or_default();
             next.starts_with(|c: char| c.is_uppercase()) || is_pronoun(next)
@@ -396,7 +395,7 @@ mod tests {
 
     #[test]
     fn a_coordinated_clause_of_the_writer_ends_the_content() {
-        let a = extract("Tomas Vidal said the levy was fair, but he railed against the fares.");
+        let a = extract("Tomas Vidal said the levy was fair; the council disagreed.");
         assert_eq!(a[0].2, "the levy was fair");
         let b = extract("Vidal said the levy was fair, and Arce vowed to fight it.");
         assert_eq!(b[0].2, "the levy was fair");
