@@ -213,6 +213,8 @@ impl RuleSet {
             clause_openers,
             conjunctions,
             answer_verbs,
+            quantity_words,
+            decision_verbs,
             byline_openers,
             byline_roles,
             caption_openers,

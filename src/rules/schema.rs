@@ -383,6 +383,11 @@ pub struct LexiconLists {
     /// Verbs that answer something said before and are complete without a
     /// content of their own ("Rubio disagreed.", "the council agreed with her").
     pub answer_verbs: Vec<String>,
+    /// Words that make a share of a group a speaker, as polls report it ("26 percent of
+    /// voters", "six in 10", "half of respondents"): share nouns and number words.
+    pub quantity_words: Vec<String>,
+    /// Verbs whose infinitive reports a decision, not a statement ("agreed to abstain").
+    pub decision_verbs: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
     /// (rules/structure.yaml), as are the lists below.
     pub byline_openers: Vec<String>,

@@ -91,7 +91,9 @@ impl<'l> Grammar<'l> {
             return self.has(&self.lex.pronouns_singular, np.text) || self.has(&self.lex.pronouns_neuter, np.text);
         }
         let head = np.text.split_whitespace().next_back().unwrap_or_default();
-        if self.has(&self.lex.plural_collectives, head) {
+        // "six in 10 say", "half of them say": a share of a group is plural.
+        if self.has(&self.lex.plural_collectives, head) || np.class == SpeakerClass::Document && self.is_share(np.text)
+        {
             return false;
         }
         // "Harbourites say", "Greens say": one capitalised word in -s
@@ -145,12 +147,62 @@ impl<'l> Grammar<'l> {
         }
         // "has recently", "cynically": auxiliaries and adverbs in -ly.
         let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+        if let Some(inner) = gap.strip_prefix(',').and_then(|g| g.strip_suffix(',')) {
+            let inner = inner.trim();
+            let mut inner_words = inner.split_whitespace();
+            let first = inner_words.clone().next().unwrap_or_default();
+            // ", however,", ", 70,": an adverb or an age set off by commas.
+            let adverbs = inner_words.clone().nth(2).is_none()
+                && !inner.is_empty()
+                && inner_words
+                    .clone()
+                    .all(|w| self.has(&self.lex.auxiliaries, w) || adverb(w));
+            let age = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+            // ", speaking at a rally in Vell,": a participle phrase set off by
+            // commas describes the subject, unless the participle is a cue.
+            let participle = first.len() > 4
+                && first.ends_with("ing")
+                && first.starts_with(char::is_lowercase)
+                && self.verb_class(first).is_none()
+                && !self.has(&self.lex.quote_verbs, first)
+                && inner_words.clone().nth(12).is_none()
+                && !inner.contains([',', '“', '"', '”', ';', '(']);
+            if adverbs || age || (participle && inner_words.all(|w| !self.has(&self.lex.be_verbs, w))) {
+                return true;
+            }
+        }
         if !gap.contains(',')
             && gap
                 .split_whitespace()
                 .all(|w| self.has(&self.lex.auxiliaries, w.trim_end_matches(',')) || adverb(w))
         {
             return true;
+        }
+        // "went on to say", "has repeatedly tried to explain": a verb that
+        // takes the cue as its infinitive. Not after an object ("asked Vance
+        // to say", "told them to"), a form of "be" ("was forced to admit") or
+        // a decision ("declined to say": no statement).
+        if let [lead @ .., "to"] = words {
+            let plain = |w: &&str| {
+                w.starts_with(char::is_lowercase)
+                    && !w.contains([',', '“', '"', '”', ';', ':'])
+                    && !self.has(&self.lex.be_verbs, w)
+                    && !self.has(&self.lex.object_pronouns, w)
+                    && !self.has(&self.lex.determiners, w)
+                    && !self.has(&self.lex.decision_verbs, w)
+                    && !matches!(*w, "not" | "never")
+            };
+            // The verb before "to" goes on with speech or wants it ("went on",
+            // "continued", "wanted"): after another verb "to" may say why
+            // ("spoke only to confirm his name").
+            let catenative = match lead {
+                [.., first, last] if self.has(&self.lex.quote_verbs, &format!("{first} {last}")) => true,
+                [.., last] => self.has(&self.lex.quote_verbs, last) || self.verb_class(last) == Some(VerbClass::Mental),
+                [] => false,
+            };
+            if catenative && lead.len() <= 4 && lead.iter().all(plain) {
+                return true;
+            }
         }
         // "a reporter who asked about money": the verb is the relative
         // clause's, describing the phrase; the sentence's verb comes later.
@@ -329,6 +381,39 @@ mod tests {
     fn a_post_modifier_and_an_appositive_between_subject_and_verb() {
         let a = extract("Officials at Harbour Investigations, a division of the ministry, said the fund was empty.");
         assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("Officials", "the fund was empty"));
+    }
+
+    #[test]
+    fn a_verb_that_takes_the_cue_as_its_infinitive() {
+        let a = extract("Oskar Lind went on to say the pier was unsafe.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            ("Oskar Lind", "say", "the pier was unsafe")
+        );
+        let b = extract("The mayor wanted to stress that the levy is temporary.");
+        assert!(
+            b.iter()
+                .any(|a| (a.1.as_str(), a.2.as_str()) == ("stress", "the levy is temporary")),
+            "{b:?}"
+        );
+        // A decision says nothing, and after another verb "to" says why.
+        assert!(extract("Oskar Lind declined to say whether the pier was unsafe.").is_empty());
+        assert!(extract("Oskar Lind, who wore a coat, spoke only to confirm his name.").is_empty());
+    }
+
+    #[test]
+    fn adverbs_ages_and_participle_phrases_set_off_by_commas() {
+        let a = extract("Ines Arce, speaking at the harbour on Friday, said the ferry would run.");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("Ines Arce", "the ferry would run"));
+        let b = extract("The two councillors, however, argue that the levy is old.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("two councillors", "the levy is old")
+        );
+        let c = extract("Oskar Lind, 70, said the pier was older than him.");
+        assert_eq!(c[0].0, "Oskar Lind");
+        let d = extract("Harbour officials now say they have chosen a new route.");
+        assert_eq!(d[0].2, "they have chosen a new route");
     }
 
     #[test]

@@ -68,7 +68,7 @@ impl<'l> Grammar<'l> {
         // accepted the transfers but denied any dishonesty": with nothing
         // reported after it, the verb belongs to the reported clause and
         // the earlier content stays whole.
-        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start);
+        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start, cue.class);
         let speaker = match previous {
             // "Vance toured the pier and said the ferry would run": with no
             // earlier cue, the subject opening the sentence did both.
@@ -177,7 +177,7 @@ impl<'l> Grammar<'l> {
             },
         };
         let (after, recipient) = self.recipient(cue_text, &text[cue.span.end..sentence.end]);
-        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), cue.span.start);
+        let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), cue.span.start, cue.class);
         if content.is_none() {
             return false;
         }
@@ -243,7 +243,7 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             let (after, recipient) = self.recipient(cue.span.slice(text), &text[cue.span.end..sentence.end]);
-            let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start);
+            let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start, cue.class);
             if content.is_none() {
                 return false;
             }

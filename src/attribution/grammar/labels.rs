@@ -10,6 +10,7 @@ use super::{Grammar, Np};
 use crate::attribution::{Attribution, Cue, SpeakerClass};
 use crate::document::Document;
 use crate::rules::VerbClass;
+use crate::text::prose::BlockKind;
 use crate::Span;
 
 impl<'l> Grammar<'l> {
@@ -34,6 +35,9 @@ impl<'l> Grammar<'l> {
                 continue;
             }
             let Some(((label_start, label_end), body)) = crate::text::label::label_of(line, &|_| false) else {
+                if paragraph.kind == BlockKind::Heading {
+                    self.headline_speaker(doc, paragraph, start, line, found);
+                }
                 continue;
             };
             let label = &line[label_start..label_end];
@@ -78,6 +82,54 @@ impl<'l> Grammar<'l> {
     }
 }
 
+impl<'l> Grammar<'l> {
+    /// `Vance: Pier Will Reopen in May`: a headline that opens with a
+    /// speaker and a colon attributes the rest of the headline to them.
+    fn headline_speaker(
+        &self,
+        doc: &Document<'_>,
+        paragraph: &crate::document::Paragraph,
+        start: usize,
+        line: &str,
+        found: &mut Vec<Attribution>,
+    ) {
+        const MOST_SPEAKER_WORDS: usize = 8;
+        let text: &str = &doc.text;
+        let Some(colon) = line.find(':') else { return };
+        let before = &line[..colon];
+        let first_word = before.split_whitespace().next().unwrap_or_default();
+        if before.trim().is_empty()
+            || before.split_whitespace().nth(MOST_SPEAKER_WORDS).is_some()
+            || self.has(&self.lex.not_speaker_labels, first_word)
+        {
+            return;
+        }
+        let Ok((rest, nps)) = self.speakers(before) else { return };
+        if !rest.trim().is_empty() || nps.iter().any(|np| np.pronoun) {
+            return;
+        }
+        let content = trim_clause(text, Span::new(start + colon + 1, paragraph.span.end));
+        if content.slice(text).split_whitespace().take(2).count() < 2 {
+            return;
+        }
+        let Some(s) = paragraph
+            .sentences
+            .clone()
+            .find(|&s| doc.sentences[s].span.contains(start))
+        else {
+            return;
+        };
+        let cue = Cue {
+            span: Span::new(start + colon, start + colon + 1),
+            class: VerbClass::Neutral,
+        };
+        let kind = content_kind(doc, content);
+        for np in &nps {
+            found.push(self.attribution(doc, np, Some(cue), Some(content), None, s, None, kind));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::grammar::test_support::extract;
@@ -88,5 +140,15 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("MAYOR VANCE", ":"));
         assert_eq!(a[0].2, "We will reopen the pier in May");
+    }
+
+    #[test]
+    fn a_headline_speaker_before_a_colon() {
+        let a = extract("Ines Arce: Ferry Levy Will Fall in May\n\nThe ferry levy is due for a vote on Friday.\n");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Ines Arce", "Ferry Levy Will Fall in May"),
+            "{a:?}"
+        );
     }
 }

@@ -40,7 +40,10 @@ impl<'l> Grammar<'l> {
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
         let after = &text[cue_span.end..sentence.end];
-        let Ok((rest, (_, nps))) = (ws1, |j| self.speakers(j)).parse(after) else {
+        let parsed = (ws1, |j| self.speakers(j))
+            .parse(after)
+            .map(|(rest, (_, nps))| (rest, nps));
+        let Some((rest, nps)) = parsed.ok().or_else(|| self.according_to_source(after)) else {
             return;
         };
         let rest_at = offset_in(text, rest);
@@ -69,6 +72,37 @@ impl<'l> Grammar<'l> {
         for np in &nps {
             found.push(self.attribution(doc, np, Some(cue), content, None, s, None, AttributionKind::AccordingTo));
         }
+    }
+
+    /// "according to the results", "according to a count by the Courier":
+    /// whatever "according to" names is a source, though no speaker phrase
+    /// reads it; it runs to the next comma or the end of the sentence and is
+    /// taken as a document.
+    fn according_to_source<'a>(&self, after: &'a str) -> Option<(&'a str, Vec<Np<'a>>)> {
+        const MOST_WORDS: usize = 12;
+        let phrase = after.trim_start();
+        let end = phrase.find([',', ';', '(', '“', '"', ':']).unwrap_or(phrase.len());
+        let source = phrase[..end]
+            .trim_end()
+            .trim_end_matches(['.', '!', '?', '”', '’'])
+            .trim_end();
+        let first = source.split_whitespace().next()?;
+        if source.split_whitespace().nth(MOST_WORDS).is_some()
+            || self.has(&self.lex.object_pronouns, first)
+            || self.is_pronoun(first)
+        {
+            return None;
+        }
+        let np = Np {
+            text: source,
+            name: None,
+            role: None,
+            affiliation: None,
+            class: SpeakerClass::Document,
+            pronoun: false,
+            extent: source,
+        };
+        Some((&phrase[source.len()..], vec![np]))
     }
 
     /// `is viewed as antiquated by Chinese experts`: an agentless-passive
@@ -153,6 +187,20 @@ mod tests {
         );
         let b = extract("The fund, according to Tomas Lindqvist, a councillor at Valley City Council, is empty.");
         assert_eq!(b[0].0, "Tomas Lindqvist");
+    }
+
+    #[test]
+    fn whatever_according_to_names_is_a_source() {
+        let a = extract("Ruiz received 37 percent and Holt 36 percent, according to the results.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("the results", "Ruiz received 37 percent and Holt 36 percent")
+        );
+        let b = extract("According to a count by the Courier, Holt now has 723 votes.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("a count by the Courier", "Holt now has 723 votes")
+        );
     }
 
     #[test]

@@ -198,9 +198,107 @@ impl<'l> Grammar<'l> {
         }
     }
 
+    /// "26 percent of voters", "six in 10", "half of respondents", "a
+    /// majority of those polled": a share of a group, the speaker a poll
+    /// reports. A number is digits or a determiner ("six", "many").
+    fn share_np<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
+        let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) || self.has(&self.lex.determiners, w);
+        let share = |w: &str| self.has(&self.lex.quantity_words, w);
+        let (after_article, _) = opt((alt((tag("a"), tag("A"))), ws1)).parse(i)?;
+        let (rest, first) = self.token(after_article)?;
+        // "half of voters", "a third said": a share noun, with its group or
+        // alone; the frame checks that the verb follows.
+        let rest = if share(first) {
+            rest
+        } else if number(first) && after_article.len() == i.len() {
+            if let Some(r) = rest.strip_prefix('%') {
+                r
+            } else if let Ok((r, (_, w))) = (ws1, |j| self.token(j)).parse(rest) {
+                if share(w) {
+                    // "26 per cent"
+                    match (ws1, |j| self.token(j)).parse(r) {
+                        Ok((r2, (_, w2))) if w.eq_ignore_ascii_case("per") && share(w2) => r2,
+                        _ => r,
+                    }
+                } else if w == "in" {
+                    // "six in 10", "one in five"; not "120 in that state": the
+                    // second number is digits or a numeral word, not any determiner.
+                    let numeral = |n: &str| {
+                        n.starts_with(|c: char| c.is_ascii_digit())
+                            || matches!(
+                                n,
+                                "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                            )
+                    };
+                    match (ws1, |j| self.token(j)).parse(r) {
+                        Ok((r2, (_, n))) if numeral(n) => r2,
+                        _ => return fail(i),
+                    }
+                } else {
+                    return fail(i);
+                }
+            } else {
+                return fail(i);
+            }
+        } else {
+            return fail(i);
+        };
+        // "of voters", "of those surveyed", "of Republican voters": the group,
+        // up to a word that starts the clause or a modifier.
+        let mut end = rest;
+        if let Some(r) = rest.strip_prefix(" of ") {
+            let mut group = &rest[rest.len() - r.len() - 1..];
+            let mut words = 0;
+            while words < 5 {
+                let Ok((r2, (_, w))) = (ws1, |j| self.token(j)).parse(group) else {
+                    break;
+                };
+                let stops = self.has(&self.lex.auxiliaries, w)
+                    || self.has(&self.lex.be_verbs, w)
+                    || self.has(&self.lex.prepositions, w)
+                    || self.has(&self.lex.post_modifier_openers, w)
+                    || self.has(&self.lex.conjunctions, w)
+                    || self.verb_class(w).is_some();
+                if stops {
+                    break;
+                }
+                group = r2;
+                words += 1;
+            }
+            if words == 0 {
+                return fail(i);
+            }
+            end = group;
+        }
+        let extent = &i[..i.len() - end.len()];
+        Ok((
+            end,
+            Np {
+                text: extent,
+                name: None,
+                role: None,
+                affiliation: None,
+                class: SpeakerClass::Document,
+                pronoun: false,
+                extent,
+            },
+        ))
+    }
+
+    /// Whether a phrase is a share of a group ("six in 10", "26 percent of voters").
+    pub(super) fn is_share(&self, text: &str) -> bool {
+        text.contains('%')
+            || text
+                .split_whitespace()
+                .take(3)
+                .any(|w| w == "in" || self.has(&self.lex.quantity_words, w))
+    }
+
     /// One speaker phrase.
     pub(super) fn speaker<'a>(&self, i: &'a str) -> Res<'a, Np<'a>> {
         alt((
+            // "one in five" before the pronoun "one".
+            |j| self.share_np(j),
             |j| self.pronoun_np(j),
             |j| self.possessive_np(j),
             |j| self.titled_name(j),
@@ -255,6 +353,26 @@ mod tests {
         );
         let v = extract("The bridge is viewed as unsafe by local engineers.");
         assert_eq!(v[0].0, "local engineers");
+    }
+
+    #[test]
+    fn a_share_of_a_group_speaks_as_a_poll_reports_it() {
+        assert_eq!(
+            speakers("Some 40 percent of voters say the levy is fair."),
+            ["40 percent of voters"]
+        );
+        assert_eq!(speakers("Six in 10 say the pier should stay open."), ["Six in 10"]);
+        assert_eq!(
+            speakers("Almost half of those surveyed said the fares were too high."),
+            ["half of those surveyed"]
+        );
+        assert_eq!(speakers("A third said the pier should close."), ["A third"]);
+        assert!(speakers("There are 120 in that state alone.").is_empty());
+        // A number alone before "of" is no share.
+        assert_eq!(
+            speakers("One of them, Lise Armand, said the staff had not been consulted."),
+            ["Lise Armand"]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::recipient::interview_recipient;
 use super::{Grammar, Np};
 use crate::attribution::{Attribution, Cue, SpeakerClass};
 use crate::document::Document;
+use crate::rules::lexicon::PhraseKind;
 use crate::text::span::offset_in;
 use crate::Span;
 use nom::Parser;
@@ -163,9 +164,6 @@ impl<'l> Grammar<'l> {
             let cue_text = cue.span.slice(text);
             let after = &text[cue.span.end..sentence.end];
             let (after, mut recipient) = self.recipient(cue_text, after);
-            if self.is_infinitive_complement(after, 0) {
-                return false;
-            }
             // "He said he would ask the umpires for the footage": a request
             // inside reported speech is part of that content, not a new source.
             let nested = found
@@ -177,19 +175,136 @@ impl<'l> Grammar<'l> {
             if nested && (self.is_infinitive_complement(after, 4) || self.is_request_for(after)) {
                 return false;
             }
+            // "pledged to reopen the pier", "agreed to abstain": a commitment
+            // or a wish is the position the source states, and the infinitive
+            // is its content (PolNeAR annotates these as attributions).
+            if self.is_infinitive_complement(after, 0) {
+                // A decision says nothing; a loaded verb before an infinitive
+                // is the usual word for the act ("vowed to rebuild") and is
+                // left out, so that loaded-verb does not flag it.
+                if self.has(&self.lex.decision_verbs, cue_text) || cue.class.is_loaded() {
+                    return false;
+                }
+                let to = offset_in(text, after.trim_start());
+                let content = trim_clause(text, Span::new(to, sentence.end));
+                for np in &nps {
+                    let kind = content_kind(doc, content);
+                    found.push(self.attribution(doc, np, Some(cue), Some(content), recipient, s, None, kind));
+                }
+                return true;
+            }
             if recipient.is_none() {
                 // "In an interview with OUTLET, X said": the phrase sits just
                 // before the speaker; looking only there keeps long sentences linear.
                 let near = &before[ceil_char_boundary(before, before.len().saturating_sub(4 * NEAR_BYTES))..];
                 recipient = interview_recipient(near);
             }
-            let (kind, content, quote) = self.content_after(doc, s, offset_in(text, after), sentence.start + start);
+            let (kind, content, quote) =
+                self.content_after(doc, s, offset_in(text, after), sentence.start + start, cue.class);
             for np in &nps {
                 found.push(self.attribution(doc, np, Some(cue), content, recipient, s, quote, kind));
             }
             return true;
         }
-        self.cue_then_subject(doc, s, cue, found)
+        self.relative_subject(doc, s, cue, found) || self.cue_then_subject(doc, s, cue, found)
+    }
+
+    /// `Mara Voss, who says the fund is empty, …`, `voters who said the
+    /// levy was fair`: the subject of a relative clause is the phrase the
+    /// pronoun stands for, and the speaker reaches from that phrase to the
+    /// pronoun. A clause set off by commas ends at its next comma.
+    fn relative_subject(&self, doc: &Document<'_>, s: usize, cue: Cue, found: &mut Vec<Attribution>) -> bool {
+        const MOST_ANTECEDENT_WORDS: usize = 8;
+        let text: &str = &doc.text;
+        let sentence = doc.sentences[s].span;
+        // "who asked not to be named": the reason for anonymity reports nothing.
+        let anonymity = doc.hits_in(s).iter().any(|h| {
+            h.span.overlaps(cue.span)
+                && (h.kinds.has(PhraseKind::AnonymityMarker) || h.kinds.has(PhraseKind::AnonymityReason))
+        });
+        if anonymity {
+            return false;
+        }
+        let before = text[sentence.start..cue.span.start].trim_end();
+        let mut rest = before;
+        while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+            if !self.has(&self.lex.auxiliaries, last) {
+                break;
+            }
+            // "who did not respond": nothing was said.
+            if matches!(last, "not" | "never") || last.contains("n't") || last.contains("n’t") {
+                return false;
+            }
+            rest = head.trim_end();
+        }
+        let Some((head, relative)) = rest.rsplit_once(char::is_whitespace) else {
+            return false;
+        };
+        let head = head.trim_end();
+        let set_off = head.ends_with(',');
+        // Only "who": an organisation or a state after "which" or "that" acts
+        // more often than it speaks ("Russia, which has vowed to …").
+        if relative != "who" {
+            return false;
+        }
+        let antecedent = head.trim_end_matches(',').trim_end();
+        let end = sentence.start + antecedent.len();
+        let relative_end = sentence.start + rest.len();
+        let starts = antecedent
+            .char_indices()
+            .rev()
+            .filter(|&(i, c)| {
+                i > 0 && c.is_whitespace() && !antecedent[i + c.len_utf8()..].starts_with(char::is_whitespace)
+            })
+            .map(|(i, c)| i + c.len_utf8())
+            .take(MOST_ANTECEDENT_WORDS)
+            .chain(std::iter::once(0))
+            .collect::<Vec<_>>();
+        for &start in starts.iter().rev() {
+            let from = sentence.start + start;
+            let Ok((r, np)) = self.speaker(&text[from..end]) else {
+                continue;
+            };
+            if !r.is_empty() || np.pronoun {
+                continue;
+            }
+            let np = Np {
+                extent: &text[from..relative_end],
+                ..np
+            };
+            let after = &text[cue.span.end..sentence.end];
+            let (after, recipient) = self.recipient(cue.span.slice(text), after);
+            let infinitive = self.is_infinitive_complement(after, 0);
+            if infinitive && (self.has(&self.lex.decision_verbs, cue.span.slice(text)) || cue.class.is_loaded()) {
+                return false;
+            }
+            let (kind, content, quote) = if infinitive {
+                let to = offset_in(text, after.trim_start());
+                let content = trim_clause(text, Span::new(to, sentence.end));
+                (content_kind(doc, content), Some(content), None)
+            } else {
+                self.content_after(doc, s, offset_in(text, after), from, cue.class)
+            };
+            let content = match content {
+                Some(c) if set_off && quote.is_none() => {
+                    let cut = c.slice(text).find(',').map_or(c, |at| Span::new(c.start, c.start + at));
+                    Some(cut).filter(|c| !c.is_empty())
+                }
+                other => other,
+            };
+            let kind = match (quote, content) {
+                (None, Some(c)) => content_kind(doc, c),
+                _ => kind,
+            };
+            // "a reporter who asked about money": a relative clause with
+            // nothing reported describes the phrase.
+            if content.is_none() {
+                return false;
+            }
+            found.push(self.attribution(doc, &np, Some(cue), content, recipient, s, quote, kind));
+            return true;
+        }
+        false
     }
 
     /// `…, said Mara Voss, who chairs the traders' association.`: an inverted
@@ -246,6 +361,32 @@ mod tests {
         assert!(extract("Critics noted that neither candidate had explained the plan.")
             .iter()
             .all(|a| a.1 != "explained"));
+    }
+
+    #[test]
+    fn a_relative_clause_reports_for_its_antecedent() {
+        let a = extract("Mara Voss, who says the ferry is late, asked the board for a refund.");
+        assert!(
+            a.iter()
+                .any(|a| (a.0.as_str(), a.1.as_str(), a.2.as_str()) == ("Mara Voss", "says", "the ferry is late")),
+            "{a:?}"
+        );
+        let b = extract("Voters who said the levy was fair stayed at home.");
+        assert_eq!((b[0].0.as_str(), b[0].1.as_str()), ("Voters", "said"), "{b:?}");
+        // A relative clause that reports nothing describes its phrase.
+        assert!(extract("The clerk cut off a reporter who asked about money.").is_empty());
+    }
+
+    #[test]
+    fn an_infinitive_states_a_commitment_but_not_a_decision() {
+        let a = extract("Ines Arce pledged to reopen the pier by May.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Ines Arce", "to reopen the pier by May")
+        );
+        let b = extract("The harbour board wants to close the pier.");
+        assert_eq!(b[0].2, "to close the pier");
+        assert!(extract("The crew agreed to sail on Friday.").is_empty());
     }
 
     #[test]

@@ -132,6 +132,10 @@ pub struct Lexicon {
     pub conjunctions: WordSet,
     /// Verbs that answer something said before ("agreed", "responded").
     pub answer_verbs: WordSet,
+    /// Share nouns and number words of a poll's speaker ("percent", "half", "six").
+    pub quantity_words: WordSet,
+    /// Verbs whose infinitive is a decision, not a statement ("agreed to abstain").
+    pub decision_verbs: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -203,7 +207,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 29] = [
+        let word_lists: [&[String]; 31] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -233,6 +237,8 @@ impl Lexicon {
             &lists.clause_openers,
             &lists.conjunctions,
             &lists.answer_verbs,
+            &lists.quantity_words,
+            &lists.decision_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -295,7 +301,9 @@ impl Lexicon {
             clause_openers: set(26),
             conjunctions: set(27),
             answer_verbs: set(28),
-            title_starts: set(29),
+            quantity_words: set(29),
+            decision_verbs: set(30),
+            title_starts: set(31),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
