@@ -99,13 +99,7 @@ pub(super) fn ceil_char_boundary(text: &str, at: usize) -> usize {
         .unwrap_or(text.len())
 }
 
-/// The largest char boundary of `text` at or below `at`.
-pub(super) fn floor_char_boundary(text: &str, at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
-}
+pub(super) use crate::text::floor_char_boundary;
 
 /// Trim spaces and the final sentence punctuation from a clause.
 pub(super) fn trim_clause(text: &str, span: Span) -> Span {

@@ -23,6 +23,7 @@ mod runs;
 mod test_support;
 
 use crate::rules::Lexicon;
+use crate::text::floor_char_boundary;
 use crate::text::prose::dateline_len;
 use crate::text::{Block, BlockKind};
 use crate::Span;
@@ -135,15 +136,6 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
 /// The bytes of a long line's start that openers are looked for in (the
 /// longest opener is shorter).
 const LINE_HEAD_BYTES: usize = 64;
-
-/// The largest char boundary at or below `at`.
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 #[cfg(test)]
 mod tests {

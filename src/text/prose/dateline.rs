@@ -1,6 +1,7 @@
 //! The dateline opening a paragraph ("KESTREL BAY, Ontario — "), found by its
 //! shape alone.
 
+use crate::text::floor_char_boundary;
 /// A dateline is at most this long, in bytes ("ST. PETERSBURG, Fla., Sept. 26 (Reuters) —").
 const DATELINE_MAX_BYTES: usize = 80;
 
@@ -79,15 +80,6 @@ fn find_dash(head: &str) -> Option<(&str, usize)> {
         }
     }
     None
-}
-
-/// The largest char boundary at or below `at`.
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]
