@@ -1,9 +1,11 @@
 use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
+use crate::document::Document;
 use crate::finding::Finding;
 use crate::rules::lexicon::{PhraseHit, PhraseKind};
+use crate::rules::Lexicon;
 use crate::rules::VerbClass;
-use crate::text::BlockKind;
+use crate::text::{words_at, BlockKind};
 use rustc_hash::FxHashSet;
 
 declare_check! {
@@ -33,14 +35,20 @@ declare_check! {
     /// Claim triggers come from the `evaluative`, `boosters`, `predictions`,
     /// `causal`, `change` and `comparison` lists plus numbers with a unit or
     /// a per cent sign, and sums of money of a thousand or more (prices such
-    /// as "$2.10" are not statistics); a sentence needs an evaluation or
-    /// booster, or two other triggers, to be flagged. Headlines, quotations,
+    /// as "$2.10" are not statistics); a sentence needs an evaluation, or two
+    /// other triggers, to be flagged. A comparison that qualifies a figure
+    /// ("at least 10", "more than $3 million") is part of the figure, and a
+    /// booster ("in fact") sharpens a claim but is not one. A claim is sourced
+    /// when its sentence or the one beside it names the document it rests on
+    /// (`evidence_documents`: "in the poll", "campaign filings"), and an
+    /// article whose writer speaks as "I" in three or more body sentences (a
+    /// column, a letter, an essay) is the writer's own view and is skipped. Headlines, quotations,
     /// sentences next to an attributed sentence, sentences with a saying or
     /// telling verb outside quotation marks (an attribution the grammar could
     /// not read is still an attribution) and labelled speech in a Q&A or
     /// transcript ("A: …") are skipped; so a claim next to an unrelated
-    /// "said" in the same sentence is missed. Opinion columns will be flagged
-    /// heavily: switch the check off for them.
+    /// "said" in the same sentence is missed. An opinion piece written
+    /// without "I" is still flagged heavily: switch the check off for it.
     pub struct UnsupportedClaim {
         code: "unsupported-claim",
         severity: Warning,
@@ -104,6 +112,37 @@ fn has_statistic(sentence: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a number follows `end` (after spaces and a currency sign): the
+/// comparison before it ("at least", "more than") qualifies a figure.
+fn qualifies_a_figure(text: &str, end: usize) -> bool {
+    text[end..]
+        .trim_start_matches(' ')
+        .trim_start_matches(['$', '£', '€'])
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// How many sentences before and after a claim are read for the document
+/// it rests on.
+const EVIDENCE_REACH: usize = 1;
+
+/// Whether the sentence, or one beside it, names the document a claim rests
+/// on (a poll, a report, filings, records: `evidence_documents`), outside
+/// quotation marks: "Christie tied for fifth at 5% in the poll", or the
+/// figures after "according to campaign finance records". The previous
+/// sentence may end the paragraph before; the next must be in the same one.
+fn names_its_evidence(lexicon: &Lexicon, doc: &Document<'_>, sentence: usize) -> bool {
+    let paragraph = doc.sentences[sentence].paragraph;
+    let first = sentence.saturating_sub(EVIDENCE_REACH);
+    let last = (sentence + EVIDENCE_REACH).min(doc.sentences.len() - 1);
+    (first..=last)
+        .filter(|&n| n <= sentence || doc.sentences[n].paragraph == paragraph)
+        .any(|n| {
+            let span = doc.sentences[n].span;
+            words_at(doc.slice(span))
+                .any(|(at, word)| lexicon.evidence_documents.contains(word) && !doc.in_quote(span.start + at))
+        })
 }
 
 /// Whether a paragraph is labelled speech, as in a Q&A or a transcript
@@ -221,12 +260,18 @@ impl Check for UnsupportedClaim {
             {
                 continue;
             }
-            let strong = hits
-                .iter()
-                .any(|h| h.kinds.has(PhraseKind::Evaluative) || h.kinds.has(PhraseKind::Booster));
+            // "at least 10", "more than $3 million": a comparison that
+            // qualifies a figure is part of the figure, not a claim of its own.
+            hits.retain(|h| !(h.kinds.has(PhraseKind::Comparison) && qualifies_a_figure(&doc.text, h.span.end)));
+            // An evaluation is a claim on its own; a booster ("in fact",
+            // "clearly") only sharpens one.
+            let strong = hits.iter().any(|h| h.kinds.has(PhraseKind::Evaluative));
             let statistic = has_statistic(text);
             let triggers = hits.len() + usize::from(statistic);
             if !(strong || triggers >= 2) {
+                continue;
+            }
+            if names_its_evidence(ctx.lexicon, doc, s) || doc.written_in_first_person(ctx.lexicon) {
                 continue;
             }
             let mut finding = Finding::new(
@@ -318,6 +363,44 @@ mod tests {
         assert_clean(
             "unsupported-claim",
             "Dunmore Ferries will buy the Tull Line for $40 million, the two firms said on Monday, in a deal that would create the largest operator on the coast.",
+        );
+    }
+
+    #[test]
+    fn a_qualified_figure_is_one_trigger() {
+        // "at least" and "more than" qualify the figures; nothing else claims.
+        assert_clean(
+            "unsupported-claim",
+            "The Tull Line carried at least 400 passengers on Sunday, more than $2,000 in fares.",
+        );
+    }
+
+    #[test]
+    fn a_claim_beside_its_poll_is_sourced() {
+        assert_clean(
+            "unsupported-claim",
+            "The Harwick Ledger published its poll of 600 voters on Monday. Mara Voss leads with 41%, far more than any rival has had since 1998.",
+        );
+        assert_eq!(
+            flagged(
+                "unsupported-claim",
+                "Mara Voss leads with 41%, far more than any rival has had since 1998."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_booster_alone_is_not_a_claim() {
+        assert_clean("unsupported-claim", "The ferry was, in fact, late again on Monday.");
+    }
+
+    #[test]
+    fn a_column_in_the_first_person_is_the_writers_view() {
+        assert_clean(
+            "unsupported-claim",
+            "Why I fight the tram\n\nI grew up on the Tull estuary.\n\nMy father fished it for forty years, and I fished beside him.\n\nThe new tram line will be a disaster for local shops, and I have never been surer of anything.",
         );
     }
 

@@ -87,6 +87,9 @@ pub struct Document<'s> {
     /// ([`Document::tokens`]): no stage reads tokens yet, and cutting them
     /// for every document would cost a seventh of the run for nothing.
     tokens: OnceLock<TokenStream>,
+    /// Whether the writer speaks as "I", read on first request
+    /// ([`Document::written_in_first_person`]).
+    first_person: OnceLock<bool>,
     /// (closing mark offset, quote index) of every quote with a closing
     /// mark, in order: the quotes that close in a sentence, without a scan.
     closings: Vec<(usize, usize)>,
@@ -163,6 +166,7 @@ impl<'s> Document<'s> {
             quotes,
             hits,
             tokens: OnceLock::new(),
+            first_person: OnceLock::new(),
             closings,
             outermost,
         }
@@ -181,6 +185,15 @@ impl<'s> Document<'s> {
                 &is_abbreviation,
             )
         })
+    }
+
+    /// Whether the article is written in the first person (a column, a
+    /// reader's letter, an essay): several body sentences use the writer's
+    /// own "I" outside quotations. Read on the first call.
+    pub fn written_in_first_person(&self, lexicon: &Lexicon) -> bool {
+        *self
+            .first_person
+            .get_or_init(|| structure::written_in_first_person(self, lexicon))
     }
 
     /// The text of a span.

@@ -215,6 +215,8 @@ impl RuleSet {
             answer_verbs,
             quantity_words,
             decision_verbs,
+            pronouns_first_person,
+            evidence_documents,
             byline_openers,
             byline_roles,
             caption_openers,

@@ -388,6 +388,12 @@ pub struct LexiconLists {
     pub quantity_words: Vec<String>,
     /// Verbs whose infinitive reports a decision, not a statement ("agreed to abstain").
     pub decision_verbs: Vec<String>,
+    /// The writer's own first-person pronouns ("I", "me", "my"): outside quotations in
+    /// several body sentences they mark a column, letter or essay (document structure).
+    pub pronouns_first_person: Vec<String>,
+    /// Documents a figure or finding rests on ("poll", "survey", "filings", "records"): a
+    /// claim whose sentence, or the one beside it, names one is sourced (unsupported-claim).
+    pub evidence_documents: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
     /// (rules/structure.yaml), as are the lists below.
     pub byline_openers: Vec<String>,

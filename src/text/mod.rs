@@ -22,3 +22,24 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     }
     at
 }
+
+/// The words of `text` (runs of letters and digits) with the byte offset of
+/// each in `text`: "the fans’ bus" gives (0, "the"), (4, "fans"), (12, "bus").
+pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        // `split` yields subslices of `text`: the pointer difference is the offset.
+        .map(move |word| (word.as_ptr() as usize - base, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_at;
+
+    #[test]
+    fn words_know_their_byte_offsets() {
+        let words: Vec<_> = words_at("the fans’ bus, 2 km").collect();
+        assert_eq!(words, [(0, "the"), (4, "fans"), (12, "bus"), (17, "2"), (19, "km")]);
+    }
+}

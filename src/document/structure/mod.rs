@@ -15,12 +15,14 @@
 //! - `lines`: what one short line is (a byline, a caption or credit, boilerplate,
 //!   a label, left-over markup, a link);
 //! - `runs`: blocks read with their neighbours (runs of story titles, pull quotes
-//!   and their credit lines).
+//!   and their credit lines);
+//! - `voice`: whether the writer speaks as "I" (a column, a letter, an essay).
 
 mod lines;
 mod runs;
 #[cfg(test)]
 mod test_support;
+mod voice;
 
 use crate::rules::Lexicon;
 use crate::text::floor_char_boundary;
@@ -29,6 +31,7 @@ use crate::text::{Block, BlockKind};
 use crate::Span;
 use lines::{capital_label, is_boilerplate, is_byline, is_caption, is_markup, label_in, link_line};
 use runs::{mark_link_runs, mark_pull_quotes};
+pub use voice::written_in_first_person;
 
 /// Blocks of more words than this are body copy, whatever they open with.
 const SHORT_BLOCK_MAX_WORDS: usize = 40;

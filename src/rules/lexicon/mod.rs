@@ -136,6 +136,10 @@ pub struct Lexicon {
     pub quantity_words: WordSet,
     /// Verbs whose infinitive is a decision, not a statement ("agreed to abstain").
     pub decision_verbs: WordSet,
+    /// The writer's own "I" ("I", "me", "my"): outside quotations, a column's voice.
+    pub pronouns_first_person: WordSet,
+    /// Documents a figure or finding rests on ("poll", "filings"): naming one sources a claim.
+    pub evidence_documents: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -207,7 +211,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 31] = [
+        let word_lists: [&[String]; 33] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -239,6 +243,8 @@ impl Lexicon {
             &lists.answer_verbs,
             &lists.quantity_words,
             &lists.decision_verbs,
+            &lists.pronouns_first_person,
+            &lists.evidence_documents,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -303,7 +309,9 @@ impl Lexicon {
             answer_verbs: set(28),
             quantity_words: set(29),
             decision_verbs: set(30),
-            title_starts: set(31),
+            pronouns_first_person: set(31),
+            evidence_documents: set(32),
+            title_starts: set(33),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
