@@ -15,7 +15,7 @@
 //! - `lines`: what one short line is (a byline, a caption or credit, boilerplate,
 //!   a label, left-over markup, a link);
 //! - `runs`: blocks read with their neighbours (runs of story titles, pull quotes
-//!   and their credit lines);
+//!   and their credit lines, decks under the headline);
 //! - `voice`: whether the writer speaks as "I" (a column, a letter, an essay).
 
 mod lines;
@@ -30,7 +30,7 @@ use crate::text::prose::dateline_len;
 use crate::text::{Block, BlockKind};
 use crate::Span;
 use lines::{capital_label, is_boilerplate, is_byline, is_caption, is_markup, label_in, link_line};
-use runs::{mark_link_runs, mark_pull_quotes};
+use runs::{mark_decks, mark_link_runs, mark_pull_quotes};
 pub use voice::written_in_first_person;
 
 /// Blocks of more words than this are body copy, whatever they open with.
@@ -131,6 +131,7 @@ pub fn classify(text: &str, blocks: &mut [Block], lexicon: &Lexicon) -> Option<S
     }
     mark_link_runs(text, blocks);
     mark_pull_quotes(text, blocks);
+    mark_decks(text, blocks, lexicon);
     let first = blocks.iter().find(|b| b.kind == BlockKind::Body)?;
     let len = dateline_len(first.span.slice(text))?;
     Some(Span::new(first.span.start, first.span.start + len))

@@ -1,10 +1,12 @@
 //! Blocks read with their neighbours: a run of short story titles is a list
-//! of links, and a line opening a quotation with its credit line under it is
-//! a pull quote.
+//! of links, a line opening a quotation with its credit line under it is a
+//! pull quote, and a short headline-style line under the headline is a deck.
 
 use super::lines::link_line;
 use super::LINK_RUN_MIN;
-use crate::text::{Block, BlockKind};
+use crate::rules::Lexicon;
+use crate::text::prose::dateline_len;
+use crate::text::{words_at, Block, BlockKind};
 
 /// Runs of [`LINK_RUN_MIN`] or more headings in a row (short title lines
 /// without final punctuation) after the headline: cross-heads stand over copy,
@@ -85,6 +87,49 @@ fn pull_quote(quote: &str, credit: &str) -> bool {
     opens && credit_shape && (!closes_quote && credit_closes || closes_quote && dash_credit)
 }
 
+/// A deck line is at least this many words: shorter lines under a headline
+/// are labels ("ABSTRACT.", "LETTERS.").
+const DECK_MIN_WORDS: usize = 4;
+/// A deck line is at most this many words; ledes run longer.
+const DECK_MAX_WORDS: usize = 14;
+/// A headline carries at most this many deck lines.
+const DECKS_MAX: usize = 2;
+
+/// Decks as an archive exports them, a blank line under the headline like
+/// every paragraph: one short sentence or phrase in headline style, without
+/// articles, determiners or pronouns ("Corbo backs ferry plan after
+/// late-night hearing."). A short lede reads as prose: "It is game time.",
+/// "Now comes the real test for the mayor." The line must have copy after
+/// it, and a dateline opens the lede, never a deck.
+pub(super) fn mark_decks(text: &str, blocks: &mut [Block], lexicon: &Lexicon) {
+    if blocks.first().is_none_or(|b| b.kind != BlockKind::Heading) {
+        return;
+    }
+    let headlinese = |line: &str| {
+        let line = line.trim();
+        let words = line.split_whitespace().count();
+        let inner = line.trim_end_matches(['.', '!', '?']);
+        let sentence_inside = [". ", "? ", "! ", "; "].iter().any(|mark| inner.contains(mark));
+        (DECK_MIN_WORDS..=DECK_MAX_WORDS).contains(&words)
+            && !sentence_inside
+            && !line.starts_with(['“', '"', '‘', '\'', '«'])
+            && !line.ends_with([':', ',', '”', '"', '’', '\''])
+            && dateline_len(line).is_none()
+            && words_at(line).all(|(_, w)| {
+                !lexicon.determiners.contains(w) && !lexicon.is_pronoun(w) && !lexicon.pronouns_first_person.contains(w)
+            })
+    };
+    let mut i = 1;
+    while i <= DECKS_MAX && i + 1 < blocks.len() {
+        let block = blocks[i];
+        if block.kind != BlockKind::Body || !headlinese(block.span.slice(text)) {
+            break;
+        }
+        blocks[i].kind = BlockKind::Standfirst;
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::structure::test_support::{article, kind_of, BODY, LEDE};
@@ -148,5 +193,35 @@ mod tests {
             BlockKind::Markup
         );
         assert_eq!(kind_of(&text, "\">Boats run at dawn.</post>."), BlockKind::Markup);
+    }
+
+    #[test]
+    fn a_headline_style_line_under_the_headline_is_a_deck() {
+        let deck = "Corbo backs winter timetable after long hearing.";
+        let text = article(&[deck, LEDE, BODY]);
+        assert_eq!(kind_of(&text, deck), BlockKind::Standfirst);
+        assert_eq!(kind_of(&text, LEDE), BlockKind::Body);
+        let second = "Tull councillors split on fares.";
+        let text = article(&[deck, second, LEDE, BODY]);
+        assert_eq!(kind_of(&text, second), BlockKind::Standfirst);
+    }
+
+    #[test]
+    fn a_short_lede_is_prose() {
+        for lede in [
+            "It is game time on the harbour.",
+            "Now comes the real test for the mayor.",
+            "TULL — Corbo backs winter timetable.",
+        ] {
+            let text = article(&[lede, LEDE, BODY]);
+            assert_eq!(kind_of(&text, lede), BlockKind::Body, "{lede}");
+        }
+    }
+
+    #[test]
+    fn a_credit_line_is_boilerplate() {
+        let credit = "Voss reported from Tull; Ruiz from Harwick.";
+        let text = article(&[LEDE, BODY, credit]);
+        assert_eq!(kind_of(&text, credit), BlockKind::Boilerplate);
     }
 }
