@@ -1,7 +1,10 @@
 use super::{Check, CheckInfo, Context};
+use crate::attribution::SpeakerClass;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::rules::lexicon::PhraseKind;
+use crate::rules::Lexicon;
+use crate::text::words_at;
 
 declare_check! {
     /// ## What it does
@@ -29,8 +32,11 @@ declare_check! {
     /// own words lead into ("the plan is funded by “…”", a show's title) is
     /// framed by its sentence, and a quote after a colon by the clause that
     /// introduces it. Short quoted terms of four words or fewer are not
-    /// quotations. Headlines are not checked. A quote is taken as attributed
-    /// when any speaker is given in its paragraph, the sentence before or
+    /// quotations, nor is a word or two in quotation marks opening a sentence
+    /// (a term the writer points at). Headlines are not checked. A quote is
+    /// taken as attributed when any speaker is given in its paragraph, a
+    /// person is quoted or reported on the record in the paragraph before, it is one of a run of quoted paragraphs that such a
+    /// paragraph introduces, the sentence before or
     /// after it in the paragraph has a reporting verb, its sentence goes on
     /// after a comma inside the closing mark ("“…,” remembered Roy Vale"), a
     /// credit follows it ("[Harwick Courier]", "— Ada Brandt", a short
@@ -61,6 +67,7 @@ impl Check for UnattributedQuote {
         let mut attributed_quotes = vec![false; doc.quotes.len()];
         let mut attributed_paragraphs = vec![false; doc.paragraphs.len()];
         let mut quoted_paragraphs = vec![false; doc.paragraphs.len()];
+        let mut person_paragraphs = vec![false; doc.paragraphs.len()];
         for a in &analysis.attributions {
             if a.quote.is_some() {
                 quoted_paragraphs[doc.sentences[a.sentence].paragraph] = true;
@@ -69,6 +76,15 @@ impl Check for UnattributedQuote {
                 attributed_quotes[q] = true;
             }
             attributed_paragraphs[doc.sentences[a.sentence].paragraph] = true;
+            // A person reported on the record: a quotation in the next
+            // paragraph may go on in their voice. An organisation's line
+            // ("according to the coastguard") or a person reported through
+            // an unnamed channel ("is understood to") does not speak on.
+            let person = matches!(a.speaker.class, SpeakerClass::Person | SpeakerClass::PronounUnresolved);
+            let hedged = reports_through_an_unnamed_channel(ctx.lexicon, doc, a.sentence);
+            if person && !hedged {
+                person_paragraphs[doc.sentences[a.sentence].paragraph] = true;
+            }
         }
         let mut contents: Vec<crate::Span> = analysis.attributions.iter().filter_map(|a| a.content).collect();
         contents.sort_unstable();
@@ -81,9 +97,12 @@ impl Check for UnattributedQuote {
             let Some(open) = quote.open else { continue };
             let attributed = attributed_quotes[q]
                 || attributed_paragraphs[quote.first_paragraph]
-                // A speaker was quoted in the paragraph before and goes on
-                // ("“…,” she said.\n\n“And then …”").
-                || (quote.first_paragraph > 0 && quoted_paragraphs[quote.first_paragraph - 1])
+                // A speaker was quoted or a person reported in the
+                // paragraph before and goes on ("“…,” she said.\n\n“And then
+                // …”"; "Tosh told the board the pumps had failed.\n\n“Twice …”").
+                || (quote.first_paragraph > 0
+                    && (quoted_paragraphs[quote.first_paragraph - 1] || person_paragraphs[quote.first_paragraph - 1]))
+                || introduces_a_run_of_quotes(analysis, doc, &attributed_paragraphs, quote.first_paragraph)
                 || {
                     let upto = contents.partition_point(|c| c.start < quote.content.end);
                     contents[..upto]
@@ -100,11 +119,12 @@ impl Check for UnattributedQuote {
                 || opens_with_a_speaker_label(doc.slice(quote.content))
                 || speaker_precedes(doc, open.start)
                 || has_reporting_verb(doc, open.start)
-                || speaker_follows(doc, quote.content.end)
+                || speaker_follows(analysis, doc, quote.content.end)
                 || names_a_speaker(analysis, doc, open.start)
                 || continues_a_quote_in_its_paragraph(doc, q)
-                || names_a_speaker_just_before(analysis, doc, open.start)
-                || is_a_crosshead(doc, quote);
+                || names_a_speaker_just_before(analysis, ctx.lexicon, doc, open.start)
+                || is_a_crosshead(doc, quote)
+                || is_a_term(doc, quote);
             // The look-ups above are cheaper than reading the quote's words.
             if attributed || crate::attribution::grammar::is_fragment(doc, quote) {
                 continue;
@@ -220,14 +240,29 @@ fn continues_a_quote_in_its_paragraph(doc: &Document<'_>, q: usize) -> bool {
 /// said whose words follow.
 /// A sentence that reports the person through an unnamed channel ("Tosh is
 /// understood to have asked …") does not make them the quote's speaker.
-fn names_a_speaker_just_before(analysis: &crate::Analysis<'_>, doc: &Document<'_>, open: usize) -> bool {
+fn names_a_speaker_just_before(
+    analysis: &crate::Analysis<'_>,
+    lexicon: &Lexicon,
+    doc: &Document<'_>,
+    open: usize,
+) -> bool {
     doc.sentence_at(open).filter(|&s| s > 0).is_some_and(|s| {
-        let hedged = doc
-            .hits_of(s - 1, PhraseKind::VagueSource)
-            .chain(doc.hits_of(s - 1, PhraseKind::PassiveVague))
-            .next()
-            .is_some();
+        let hedged = doc.hits_of(s - 1, PhraseKind::VagueSource).next().is_some()
+            || reports_through_an_unnamed_channel(lexicon, doc, s - 1);
         !hedged && names_a_speaker(analysis, doc, doc.sentences[s - 1].span.start)
+    })
+}
+
+/// Whether the sentence reports someone in the agentless passive ("Tosh is
+/// understood to have asked", "she was said to favour"): a participle of
+/// `passive_vague_verbs` right after a form of "be". Whoever passed it on
+/// is unnamed, so the person is not on the record.
+fn reports_through_an_unnamed_channel(lexicon: &Lexicon, doc: &Document<'_>, sentence: usize) -> bool {
+    let start = doc.sentences[sentence].span.start;
+    doc.hits_of(sentence, PhraseKind::PassiveVague).any(|hit| {
+        words_at(&doc.text[start..hit.span.start])
+            .last()
+            .is_some_and(|(_, word)| lexicon.be_verbs.contains(word))
     })
 }
 
@@ -280,8 +315,10 @@ fn speaker_precedes(doc: &Document<'_>, open: usize) -> bool {
 }
 
 /// Whether the sentence after the one where the quote ends, in the same
-/// paragraph, gives it a speaker ("“…” He said it twice."; "“…”\u{20}Corbo tweeted on Friday.").
-fn speaker_follows(doc: &Document<'_>, quote_end: usize) -> bool {
+/// paragraph, gives it a speaker ("“…” He said it twice."; "“…”\u{20}Corbo
+/// tweeted on Friday."; "“…” The line is Tosh's, from a 1998 speech.").
+/// The next paragraph's attribution is another statement's.
+fn speaker_follows(analysis: &crate::Analysis<'_>, doc: &Document<'_>, quote_end: usize) -> bool {
     let Some(s) = doc.sentence_at(quote_end.saturating_sub(1)) else {
         return false;
     };
@@ -298,7 +335,51 @@ fn speaker_follows(doc: &Document<'_>, quote_end: usize) -> bool {
         .iter()
         .take_while(|q| q.span().start < next.span.end)
         .any(|q| q.open.is_some());
-    !opens_a_quote && has_reporting_verb(doc, next.span.start)
+    !opens_a_quote && (has_reporting_verb(doc, next.span.start) || names_a_speaker(analysis, doc, next.span.start))
+}
+
+/// Most paragraphs of quotation in a row that one introduction can lead.
+const QUOTE_RUN_MAX: usize = 6;
+
+/// Whether the quote is one of a run of quoted paragraphs that an
+/// attributed paragraph introduces ("Tosh listed her complaints:" or "In the
+/// interview, Tosh said the pumps had failed." then "“…”", "“…”", "“…”"), or
+/// whose last sentence names someone the article quotes ("Tosh spoke only in
+/// slogans."): each paragraph of the run opens with a quotation mark.
+fn introduces_a_run_of_quotes(
+    analysis: &crate::Analysis<'_>,
+    doc: &Document<'_>,
+    attributed_paragraphs: &[bool],
+    paragraph: usize,
+) -> bool {
+    let opens_with_quote = |p: usize| {
+        doc.slice(doc.paragraphs[p].span)
+            .trim_start()
+            .starts_with(['“', '"', '‘', '\'', '«'])
+    };
+    (1..=QUOTE_RUN_MAX)
+        .take_while(|&back| back <= paragraph)
+        .find(|&back| !opens_with_quote(paragraph - back))
+        .is_some_and(|back| {
+            let intro = paragraph - back;
+            let last_sentence = doc.paragraphs[intro].sentences.end.checked_sub(1);
+            back > 1
+                && (attributed_paragraphs[intro]
+                    || last_sentence.is_some_and(|s| names_a_speaker(analysis, doc, doc.sentences[s].span.start)))
+        })
+}
+
+/// Most words of a quoted term ("“She”", "“containment”").
+const TERM_MAX_WORDS: usize = 2;
+
+/// Whether the quotation is a word or two the writer points at (a term, a
+/// pronoun, a name for a policy) rather than a statement someone made.
+fn is_a_term(doc: &Document<'_>, quote: &crate::document::Quote) -> bool {
+    doc.slice(quote.content)
+        .split_whitespace()
+        .take(TERM_MAX_WORDS + 1)
+        .count()
+        <= TERM_MAX_WORDS
 }
 
 /// Whether the quote's sentence names, outside quotation marks, someone the
@@ -503,5 +584,29 @@ mod tests {
             "The council debated the budget for four hours on Monday night.\n\n“If any ferry cannot be run well, it should be sold off.”",
         );
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_speaker_reported_in_the_paragraph_before_goes_on() {
+        assert_clean(
+            "unattributed-quote",
+            "Harbourmaster Ines Tosh told the board the pumps had failed twice in a week.\n\n“Twice in a week, and nobody came to look at them.”",
+        );
+    }
+
+    #[test]
+    fn a_run_of_quoted_lines_after_their_introduction() {
+        assert_clean(
+            "unattributed-quote",
+            "Ines Tosh said the board would act. What that means was left unclear, since Tosh spoke only in slogans.\n\n“We have to be tougher.”\n\n“We are playing by other rules.”\n\n“We are not fighting hard enough.”",
+        );
+    }
+
+    #[test]
+    fn a_quoted_word_is_a_term() {
+        assert_clean(
+            "unattributed-quote",
+            "The board met on Monday.\n\n“Containment” is the word the board uses for its plan.",
+        );
     }
 }

@@ -212,6 +212,7 @@ mod tests {
             "It is game time on the harbour.",
             "Now comes the real test for the mayor.",
             "TULL — Corbo backs winter timetable.",
+            "“We will win the vote,” Corbo said.",
         ] {
             let text = article(&[lede, LEDE, BODY]);
             assert_eq!(kind_of(&text, lede), BlockKind::Body, "{lede}");
