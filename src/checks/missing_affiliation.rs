@@ -2,6 +2,7 @@ use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::Lexicon;
+use crate::text::words_at;
 use crate::tokens::{Shape, Token, TokenKind};
 
 declare_check! {
@@ -34,7 +35,9 @@ declare_check! {
     /// ("Elspeth Grange KC"), a possessive ("Natixis’ chief economist"), a
     /// partitive ("One of them, Lise Armand, said"), a place of residence
     /// ("Mariam Osei, of Mill Lane"), or a sentence right after the first
-    /// mention that opens with a role ("The deputy mayor …"). An age alone
+    /// mention that opens with a role ("The deputy mayor …"), or a role noun
+    /// or a "writing at" credit in the sentence of the first mention ("Of the
+    /// senators still undecided, Ines Corbo said …"). An age alone
     /// is not enough. A person named five times or more outside quotations
     /// is taken to be the story's subject, identified by the story; a role
     /// given only further away ("the party's front-runner" three paragraphs
@@ -77,6 +80,9 @@ impl Check for MissingAffiliation {
             if possessive || outlet {
                 continue;
             }
+            if role_given_nearby(ctx, first) {
+                continue;
+            }
             // Built at the first candidate: an article with none cuts no tokens.
             let introductions = introduction.get_or_insert_with(|| Introductions::new(ctx));
             if introductions.identify(&speaker.name) {
@@ -92,6 +98,34 @@ impl Check for MissingAffiliation {
             );
         }
     }
+}
+
+/// Whether the sentence of the first mention, or the sentence before it,
+/// gives a role the name stands for: a role noun (`role_nouns`, singular or
+/// plural: "the federation's president", "one of the party's senators"), or a
+/// byline credit ("writing at the Ledger"). Which role is the person's cannot
+/// be told without parsing the sentence, but a named person in a sentence
+/// that speaks of roles is, as editors judged it, introduced; one whose
+/// sentences say nothing of anyone's role is the one to flag.
+fn role_given_nearby(ctx: &Context<'_, '_>, mention: crate::Span) -> bool {
+    let doc = &ctx.analysis.document;
+    let lexicon = ctx.lexicon;
+    let Some(sentence) = doc.sentence_at(mention.start) else {
+        return false;
+    };
+    (sentence..=sentence).any(|s| {
+        let span = doc.sentences[s].span;
+        let mut previous = "";
+        words_at(doc.slice(span)).any(|(at, word)| {
+            let outside = !doc.in_quote(span.start + at);
+            let role = lexicon.role_nouns.contains(word)
+                || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1]);
+            let credit = previous.eq_ignore_ascii_case("writing")
+                && ["at", "for", "in"].iter().any(|p| word.eq_ignore_ascii_case(p));
+            previous = word;
+            outside && (role || credit)
+        })
+    })
 }
 
 /// How often a surname must be mentioned outside quotations for the person
@@ -365,7 +399,27 @@ mod tests {
     }
 
     #[test]
+    fn a_role_in_the_sentence_of_the_first_mention_introduces_the_name() {
+        assert_clean(
+            "missing-affiliation",
+            "Of the three senators still undecided, Ines Corbo said she would vote for the levy.",
+        );
+        assert_clean(
+            "missing-affiliation",
+            "Writing at the Harwick Ledger, Ana Ruiz said the levy would fail.",
+        );
+        // A role in another sentence may be someone else's.
+        assert_flags(
+            "missing-affiliation",
+            "Teachers heard of the plan on Thursday. “We just want someone to listen,” said Gareth Bowen.",
+            &["Gareth Bowen"],
+        );
+    }
+
+    #[test]
     fn organisations_are_not_people() {
+        // A name ending in "News" is an outlet.
+        assert_clean("missing-affiliation", "Tull Valley News said the ferry would run.");
         // The short form is given in full elsewhere with an organisation noun.
         assert_clean(
             "missing-affiliation",
