@@ -2,6 +2,7 @@ use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::lexicon::PhraseKind;
+use crate::text::words_at;
 use rustc_hash::FxHashSet;
 
 /// Words that open a definite description: the source is someone the reader
@@ -71,9 +72,11 @@ declare_check! {
     /// aide") or opens a clause; a phrase after another word is that word's
     /// object ("angered some officials"), and one right after a named person
     /// and a comma describes them. A plural group followed within two
-    /// sentences by a named person speaking is taken as public. An
-    /// on-the-record spokesperson of a named organisation ("a Treasury
-    /// spokesman") is still flagged.
+    /// sentences by a named person speaking is taken as public. A
+    /// spokesperson (`institutional_voices`: "a Treasury spokesman", "a
+    /// spokeswoman for the campaign") speaks for the organisation on the
+    /// record and is not flagged, though AP would still have the spokesperson
+    /// named where possible.
     pub struct AnonymousSource {
         code: "anonymous-source",
         severity: Warning,
@@ -106,7 +109,11 @@ impl Check for AnonymousSource {
                         .hits_of(s, PhraseKind::AnonymityMarker)
                         .any(|h| doc.slice(h.span).split_whitespace().count() > 2)
             });
-            if reason_given || illustrated_by_a_named_member(analysis, a) {
+            // "A spokesman said": the organisation speaks on the record.
+            let institutional = words_at(doc.slice(a.speaker.span))
+                .last()
+                .is_some_and(|(_, head)| ctx.lexicon.institutional_voices.contains(head));
+            if reason_given || institutional || illustrated_by_a_named_member(analysis, a) {
                 continue;
             }
             out.push(
@@ -211,6 +218,19 @@ mod tests {
             "anonymous-source",
             "“It was a mistake,” said one senior aide.",
             &["one senior aide"],
+        );
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_organisation_on_the_record() {
+        assert_clean(
+            "anonymous-source",
+            "Tull Ferries will cut two sailings. A spokesman said the company would not comment on staffing.",
+        );
+        assert_flags(
+            "anonymous-source",
+            "Tull Ferries will cut two sailings, a senior official said.",
+            &["a senior official"],
         );
     }
 }

@@ -217,6 +217,7 @@ impl RuleSet {
             decision_verbs,
             pronouns_first_person,
             evidence_documents,
+            institutional_voices,
             byline_openers,
             byline_roles,
             caption_openers,

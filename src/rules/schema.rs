@@ -394,6 +394,9 @@ pub struct LexiconLists {
     /// Documents a figure or finding rests on ("poll", "survey", "filings", "records"): a
     /// claim whose sentence, or the one beside it, names one is sourced (unsupported-claim).
     pub evidence_documents: Vec<String>,
+    /// Heads of a phrase that speaks for an organisation on the record ("a spokesman", "a
+    /// Treasury spokeswoman"): an unnamed voice of a named body, not a grant of anonymity.
+    pub institutional_voices: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
     /// (rules/structure.yaml), as are the lists below.
     pub byline_openers: Vec<String>,

@@ -140,6 +140,8 @@ pub struct Lexicon {
     pub pronouns_first_person: WordSet,
     /// Documents a figure or finding rests on ("poll", "filings"): naming one sources a claim.
     pub evidence_documents: WordSet,
+    /// Heads of a phrase that speaks for an organisation on the record ("a spokesman").
+    pub institutional_voices: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -211,7 +213,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 33] = [
+        let word_lists: [&[String]; 34] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -245,6 +247,7 @@ impl Lexicon {
             &lists.decision_verbs,
             &lists.pronouns_first_person,
             &lists.evidence_documents,
+            &lists.institutional_voices,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -311,7 +314,8 @@ impl Lexicon {
             decision_verbs: set(30),
             pronouns_first_person: set(31),
             evidence_documents: set(32),
-            title_starts: set(33),
+            institutional_voices: set(33),
+            title_starts: set(34),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
