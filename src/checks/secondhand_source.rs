@@ -2,6 +2,7 @@ use super::{Check, CheckInfo, Context};
 use crate::finding::Finding;
 use crate::rules::lexicon::PhraseKind;
 use crate::rules::{Lexicon, RuleSet};
+use crate::text::words_at;
 use crate::Span;
 use rustc_hash::FxHashSet;
 
@@ -28,6 +29,9 @@ declare_check! {
     /// ```
     ///
     /// ## Known limitations
+    /// "Allegedly" in a sentence about a court or criminal case (another
+    /// `legal_context` word: "charged", "police") is the legal hedge for a
+    /// suspect and is not flagged, even where the police could be named.
     /// A marker followed by the name of whom it relays ("first reported by
     /// the Harwick Ledger", "in an interview with radio host Ana Ruiz") is
     /// the credit AP asks for and is not flagged, except a translation, whose
@@ -105,6 +109,23 @@ fn names_the_party(lexicon: &Lexicon, text: &str, end: usize) -> bool {
         .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
+/// Whether the marker is the legal hedge for an accusation not yet proved
+/// (an adverb of a `legal_context` word: "allegedly") in a sentence about a court or
+/// criminal case (another word of that list: "charged", "court", "police"):
+/// AP's neutral wording for a suspect, not a relay of someone's reporting.
+fn is_a_legal_hedge(lexicon: &Lexicon, doc: &crate::Document<'_>, marker: Span) -> bool {
+    let hedge = doc.slice(marker).trim();
+    let adjective = hedge.strip_suffix("ly").unwrap_or(hedge);
+    if adjective.len() == hedge.len() || !lexicon.legal_context.contains(adjective) {
+        return false;
+    }
+    doc.sentence_at(marker.start).is_some_and(|s| {
+        let sentence = doc.sentences[s].span;
+        words_at(doc.slice(sentence))
+            .any(|(at, w)| sentence.start + at != marker.start && lexicon.legal_context.contains(w))
+    })
+}
+
 /// Whether what "citing" or "quoting" takes is reporting: an outlet, a
 /// document, or the reports or sources of someone ("citing a local
 /// newspaper", "citing unnamed sources"). "Citing his results", "citing
@@ -159,6 +180,9 @@ impl Check for SecondhandSource {
                 continue;
             }
             let marker = doc.slice(hit.span);
+            if is_a_legal_hedge(lexicon, doc, hit.span) {
+                continue;
+            }
             let last_word = marker.rsplit(' ').next().unwrap_or(marker);
             let relays = ["citing", "quoting"].iter().any(|v| last_word.eq_ignore_ascii_case(v));
             if relays && !cites_reporting(lexicon, text, hit.span.end) {
@@ -343,5 +367,18 @@ mod tests {
         );
         assert!(own.is_empty());
         assert_clean("secondhand-source", "Lindqvist told reporters that fares would rise.");
+    }
+
+    #[test]
+    fn allegedly_in_a_criminal_case_is_the_legal_hedge() {
+        assert_clean(
+            "secondhand-source",
+            "Ossian Pell, who was charged on Monday, allegedly moved $4,000 from the club's account.",
+        );
+        assert_flags(
+            "secondhand-source",
+            "Ossian Pell allegedly moved $4,000 from the club's account.",
+            &["allegedly"],
+        );
     }
 }
