@@ -211,10 +211,12 @@ impl<'l> Grammar<'l> {
             && matches!(class, VerbClass::Neutral | VerbClass::Mental)
             && !opens_with_preposition
             && clause.slice(text).split_whitespace().take(3).count() == meaningful
-            && clause.slice(text).split_whitespace().all(|w| {
+            && clause.slice(text).split_whitespace().enumerate().all(|(n, w)| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                // "announced her resignation": before a noun "her" is a determiner.
+                let last = n + 1 == meaningful;
                 !w.is_empty()
-                    && !self.has(&self.lex.object_pronouns, w)
+                    && !(last && self.has(&self.lex.object_pronouns, w))
                     && !self.has(&self.lex.auxiliaries, w)
                     && !self.has(&self.lex.conjunctions, w)
                     && !self.has(&self.lex.be_verbs, w)
