@@ -177,6 +177,12 @@ impl<'l> Grammar<'l> {
         }
         let comma_at = sentence.start + before.len() - 1;
         let earlier_index = latest_cue_before(found, s, cue);
+        // "said the figures were dramatic, showing a lead": what the figures
+        // show is part of what was said, not a second statement.
+        let nested = earlier_index.is_some_and(|i| found[i].content.is_some_and(|c| c.covers(cue.span)));
+        if nested && self.has(&self.lex.evidence_verbs, participle) {
+            return false;
+        }
         let earlier = earlier_index.map(|i| found[i].speaker.clone());
         let speaker = match earlier {
             Some(speaker) => speaker,
@@ -234,7 +240,9 @@ impl<'l> Grammar<'l> {
     /// would stay", "the ferry stopped"): a reported clause, not an object
     /// ("to the council on Friday", "a series of messages").
     fn reads_as_clause(&self, words: &str) -> bool {
-        let mut words = words.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let mut words = words
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
         words.next().is_some()
             && words.clone().nth(1).is_some()
             && words.any(|w| {
@@ -335,9 +343,16 @@ mod tests {
             ("Tomas Reed", "referring to", "the new ferry families")
         );
         let b = extract("Oskar Lind went with the odds, pointing out that Vell would win the cup.");
-        assert_eq!((b[0].0.as_str(), b[0].2.as_str()), ("Oskar Lind", "Vell would win the cup"));
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Oskar Lind", "Vell would win the cup")
+        );
         let c = extract("Lena Morrow raised questions about the mayor, falsely suggesting that he lived abroad.");
-        assert_eq!((c[0].1.as_str(), c[0].2.as_str()), ("suggesting", "he lived abroad"), "{c:?}");
+        assert_eq!(
+            (c[0].1.as_str(), c[0].2.as_str()),
+            ("suggesting", "he lived abroad"),
+            "{c:?}"
+        );
     }
 
     #[test]
