@@ -214,9 +214,9 @@ impl<'l> Grammar<'l> {
             && clause.slice(text).split_whitespace().enumerate().all(|(n, w)| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 // "announced her resignation": before a noun "her" is a determiner.
-                let last = n + 1 == meaningful;
+                let object_pronoun = n + 1 == meaningful && self.has(&self.lex.object_pronouns, w);
                 !w.is_empty()
-                    && !(last && self.has(&self.lex.object_pronouns, w))
+                    && !object_pronoun
                     && !self.has(&self.lex.auxiliaries, w)
                     && !self.has(&self.lex.conjunctions, w)
                     && !self.has(&self.lex.be_verbs, w)
