@@ -130,6 +130,23 @@ impl<'l> Grammar<'l> {
         }
         let after = &text[from..sentence.end];
         let cue_end = from;
+        // "said on Monday the fund …", "has said for weeks he …", "said in
+        // 2019 the pier …": a preposition and a time say when, not what.
+        let time_noun = |w: &str| {
+            let bare = w.strip_suffix('s').unwrap_or(w).to_ascii_lowercase();
+            (self.has(&self.lex.time_words, &bare) && !self.has(&self.lex.prepositions, &bare))
+                || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        };
+        let mut words = after.split_whitespace();
+        if let (Some(preposition), Some(time)) = (words.next(), words.next()) {
+            let timed = matches!(preposition, "on" | "in" | "for" | "during" | "since" | "at") && time_noun(time);
+            let next_word = words.next().unwrap_or_default();
+            // "said on Monday that …" is left to the "that" below.
+            if timed && !time.ends_with(',') && next_word != "that" && next_word.starts_with(char::is_lowercase) {
+                from = offset_in(text, time) + time.len();
+            }
+        }
+        let after = &text[from..sentence.end];
         for word in after.split_whitespace().take(3) {
             // "Friday's decision" is a noun phrase, not a time.
             let bare = word.strip_suffix(',').unwrap_or(word);
@@ -211,10 +228,12 @@ impl<'l> Grammar<'l> {
             && matches!(class, VerbClass::Neutral | VerbClass::Mental)
             && !opens_with_preposition
             && clause.slice(text).split_whitespace().take(3).count() == meaningful
-            && clause.slice(text).split_whitespace().all(|w| {
+            && clause.slice(text).split_whitespace().enumerate().all(|(n, w)| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                // "announced her resignation": before a noun "her" is a determiner.
+                let object_pronoun = n + 1 == meaningful && self.has(&self.lex.object_pronouns, w);
                 !w.is_empty()
-                    && !self.has(&self.lex.object_pronouns, w)
+                    && !object_pronoun
                     && !self.has(&self.lex.auxiliaries, w)
                     && !self.has(&self.lex.conjunctions, w)
                     && !self.has(&self.lex.be_verbs, w)
@@ -297,6 +316,14 @@ impl<'l> Grammar<'l> {
 #[cfg(test)]
 mod tests {
     use crate::attribution::grammar::test_support::extract;
+
+    #[test]
+    fn a_preposition_and_a_time_after_the_cue_say_when() {
+        let a = extract("Oskar Lind said on Monday the ferry fund was empty.");
+        assert_eq!(a[0].2, "the ferry fund was empty", "{a:?}");
+        let b = extract("Ines Arce has said for weeks she is the only candidate who can win.");
+        assert_eq!(b[0].2, "she is the only candidate who can win", "{b:?}");
+    }
 
     #[test]
     fn a_time_after_the_cue_is_not_content() {

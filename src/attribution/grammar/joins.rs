@@ -10,6 +10,7 @@ use super::helpers::{trim_clause, RECENT_IN_SENTENCE};
 use super::Grammar;
 use crate::attribution::{Attribution, AttributionKind, Cue, SpeakerClass, SpeakerPhrase};
 use crate::document::Document;
+use crate::rules::lexicon::PhraseKind;
 use crate::text::span::offset_in;
 use crate::Span;
 
@@ -164,10 +165,24 @@ impl<'l> Grammar<'l> {
                     && (self.has(&self.lex.document_heads, w) || self.has(&self.lex.document_heads, singular))
             })
         };
-        if !cue_text.ends_with("ing") || !(before.ends_with(',') || after_message()) {
+        // "pointing out", "referring to": the participle is the cue's first word.
+        let participle = cue_text.split_whitespace().next().unwrap_or_default();
+        // ", falsely suggesting": an adverb may stand between comma and participle.
+        let before = match before.rsplit_once(' ') {
+            Some((head, adverb)) if head.ends_with(',') && adverb.len() > 4 && adverb.ends_with("ly") => head,
+            _ => before,
+        };
+        if !participle.ends_with("ing") || !(before.ends_with(',') || after_message()) {
             return false;
         }
+        let comma_at = sentence.start + before.len() - 1;
         let earlier_index = latest_cue_before(found, s, cue);
+        // "said the figures were dramatic, showing a lead": what the figures
+        // show is part of what was said, not a second statement.
+        let nested = earlier_index.is_some_and(|i| found[i].content.is_some_and(|c| c.covers(cue.span)));
+        if nested && self.has(&self.lex.evidence_verbs, participle) {
+            return false;
+        }
         let earlier = earlier_index.map(|i| found[i].speaker.clone());
         let speaker = match earlier {
             Some(speaker) => speaker,
@@ -185,8 +200,28 @@ impl<'l> Grammar<'l> {
         // "wrote to the council, saying …", "posted messages, saying …": the
         // participle carries what was said; the first verb's own content, if
         // any, is only its object.
+        // "said the pier was old, adding that …": a reported clause before
+        // the comma stays the earlier verb's, and ends there.
         if let Some(i) = earlier_index.filter(|&i| found[i].content.is_none_or(|c| c.covers(cue.span))) {
-            found.remove(i);
+            let own_clause = found[i]
+                .content
+                .map(|c| trim_clause(text, Span::new(c.start, comma_at.max(c.start))))
+                .filter(|c| c.start >= found[i].cue.map_or(0, |k| k.span.end))
+                .filter(|c| self.reads_as_clause(c.slice(text)))
+                // "announcing the pick, the guild called …, citing": a verb
+                // between the two reports on its own; the first has no clause.
+                .filter(|c| {
+                    !doc.hits_in(s).iter().any(|h| {
+                        c.covers(h.span)
+                            && (h.kinds.has(PhraseKind::ReportingVerb) || h.kinds.has(PhraseKind::NamingVerb))
+                    })
+                });
+            match own_clause {
+                Some(clause) => found[i].content = Some(clause),
+                None => {
+                    found.remove(i);
+                }
+            }
         }
         found.push(Attribution {
             kind,
@@ -199,6 +234,22 @@ impl<'l> Grammar<'l> {
             speaker_id: None,
         });
         true
+    }
+
+    /// Whether `words` hold a verb of their own ("the pier was old", "he
+    /// would stay", "the ferry stopped"): a reported clause, not an object
+    /// ("to the council on Friday", "a series of messages").
+    fn reads_as_clause(&self, words: &str) -> bool {
+        let mut words = words
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        words.next().is_some()
+            && words.clone().nth(1).is_some()
+            && words.any(|w| {
+                self.has(&self.lex.be_verbs, w)
+                    || self.has(&self.lex.auxiliaries, w)
+                    || (w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase))
+            })
     }
 
     /// `The ad shows footage of Dora Vance saying, “…”`: a participle right
@@ -214,7 +265,8 @@ impl<'l> Grammar<'l> {
         const NAME_WORDS: usize = 6;
         let text: &str = &doc.text;
         let sentence = doc.sentences[s].span;
-        if !cue.span.slice(text).ends_with("ing") {
+        let participle = cue.span.slice(text).split_whitespace().next().unwrap_or_default();
+        if !participle.ends_with("ing") {
             return false;
         }
         let before = &text[sentence.start..cue.span.start];
@@ -279,6 +331,28 @@ mod tests {
         let b = extract("Leon Marsh posted a series of messages early Friday, saying that his rival had lied.");
         assert_eq!((b[0].0.as_str(), b[0].2.as_str()), ("Leon Marsh", "his rival had lied"));
         assert!(extract("Voters gathered at the hall on Friday, hoping for news of the ferry.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_a_reported_clause_reports_apart() {
+        let a = extract("Tomas Reed said the harbour was changing, referring to the new ferry families.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("said", "the harbour was changing"));
+        assert_eq!(
+            (a[1].0.as_str(), a[1].1.as_str(), a[1].2.as_str()),
+            ("Tomas Reed", "referring to", "the new ferry families")
+        );
+        let b = extract("Oskar Lind went with the odds, pointing out that Vell would win the cup.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Oskar Lind", "Vell would win the cup")
+        );
+        let c = extract("Lena Morrow raised questions about the mayor, falsely suggesting that he lived abroad.");
+        assert_eq!(
+            (c[0].1.as_str(), c[0].2.as_str()),
+            ("suggesting", "he lived abroad"),
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -390,6 +390,23 @@ mod tests {
     }
 
     #[test]
+    fn an_aim_or_a_topic_is_a_position_taken() {
+        let a = extract("Mira Holt sought to reassure the ferry crews about their pensions.");
+        assert_eq!(
+            (a[0].1.as_str(), a[0].2.as_str()),
+            ("sought", "to reassure the ferry crews about their pensions")
+        );
+        let b = extract("Oskar Lind talked about the harbour levy for an hour.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].1.as_str()),
+            ("Oskar Lind", "talked about"),
+            "{b:?}"
+        );
+        let c = extract("The mayor has railed against the dredging contract since May.");
+        assert_eq!(c[0].1, "railed against", "{c:?}");
+    }
+
+    #[test]
     fn passive_forecast_is_not_an_attribution() {
         assert!(extract("Putin and Xi Jinping are expected to meet in June.").is_empty());
     }
