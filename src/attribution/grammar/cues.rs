@@ -470,5 +470,7 @@ mod tests {
         );
         assert!(d.iter().all(|a| a.0 != "I've"), "{d:?}");
         assert!(extract("The Green Harbour party agreed to abstain in the second vote on Friday.").is_empty());
+        // "sought to" is an attempt, not a statement.
+        assert!(extract("Amid the dispute, Tull sought to strengthen its ties with Harwick.").is_empty());
     }
 }
