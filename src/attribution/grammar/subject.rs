@@ -391,11 +391,8 @@ mod tests {
 
     #[test]
     fn an_aim_or_a_topic_is_a_position_taken() {
-        let a = extract("Mira Holt sought to reassure the ferry crews about their pensions.");
-        assert_eq!(
-            (a[0].1.as_str(), a[0].2.as_str()),
-            ("sought", "to reassure the ferry crews about their pensions")
-        );
+        // "sought to" is an attempt (seek is a decision verb), not a position.
+        assert!(extract("Mira Holt sought to reassure the ferry crews about their pensions.").is_empty());
         let b = extract("Oskar Lind talked about the harbour levy for an hour.");
         assert_eq!(
             (b[0].0.as_str(), b[0].1.as_str()),
