@@ -32,11 +32,13 @@ declare_check! {
     /// ```
     ///
     /// ## Known limitations
-    /// Claim triggers come from the `evaluative`, `boosters`, `predictions`,
-    /// `causal`, `change` and `comparison` lists plus numbers with a unit or
-    /// a per cent sign, and sums of money of a thousand or more (prices such
-    /// as "$2.10" are not statistics); a sentence needs an evaluation, or two
-    /// other triggers, to be flagged. A comparison that qualifies a figure
+    /// Claim triggers come from the `contentious_labels`, `evaluative`,
+    /// `boosters`, `predictions`, `causal`, `change` and `comparison` lists
+    /// plus numbers with a unit or a per cent sign, and sums of money of a
+    /// thousand or more (prices such as "$2.10" are not statistics); a
+    /// sentence needs a contentious label ("racist", "corrupt"), or two other
+    /// triggers, to be flagged. An evaluative word alone ("a landmark deal")
+    /// is style an editor weighs, not a fact to source, so it is one trigger. A comparison that qualifies a figure
     /// ("at least 10", "more than $3 million") is part of the figure, and a
     /// booster ("in fact") sharpens a claim but is not one. A claim is sourced
     /// when its sentence or the one beside it names the document it rests on
@@ -56,15 +58,18 @@ declare_check! {
     }
 }
 
-/// Why a sentence reads as a claim, for the message.
+/// Why a sentence reads as a claim, for the message: the kind that most
+/// needs a source comes first.
 fn describe(hits: &[&PhraseHit]) -> &'static str {
     let has = |k| hits.iter().any(|h| h.kinds.has(k));
-    if has(PhraseKind::Evaluative) || has(PhraseKind::Booster) {
-        "an evaluation"
+    if has(PhraseKind::ContentiousLabel) {
+        "a contentious label"
     } else if has(PhraseKind::Prediction) {
         "a prediction"
     } else if has(PhraseKind::Causal) {
         "a causal claim"
+    } else if has(PhraseKind::Evaluative) || has(PhraseKind::Booster) {
+        "an evaluation"
     } else {
         "a factual claim"
     }
@@ -143,6 +148,52 @@ fn names_its_evidence(lexicon: &Lexicon, doc: &Document<'_>, sentence: usize) ->
             words_at(doc.slice(span))
                 .any(|(at, word)| lexicon.evidence_documents.contains(word) && !doc.in_quote(span.start + at))
         })
+}
+
+/// How many words may stand between a linking verb and the evaluation it
+/// predicates: "would be a truly disastrous".
+const PREDICATE_REACH: usize = 3;
+
+/// Whether an evaluative word is predicated of its subject, judged from
+/// `before` (the sentence up to the word): a form of "be" or a linking verb
+/// (`linking_verbs`) comes first, with only determiners, degree words and
+/// adverbs in -ly between ("is a disastrous waste", "would be extremely
+/// harmful", "proved so costly"). Punctuation between them breaks the link:
+/// "is a personal — and heartfelt — tribute" describes.
+fn is_predicated(lexicon: &Lexicon, before: &str) -> bool {
+    let mut rest = before;
+    for _ in 0..=PREDICATE_REACH {
+        let trimmed = rest.trim_end_matches(' ');
+        let start = trimmed
+            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &trimmed[start..];
+        if word.is_empty() || (start > 0 && !trimmed[..start].ends_with(' ')) {
+            return false;
+        }
+        if lexicon.be_verbs.contains(word) || lexicon.linking_verbs.contains(word) || is_contracted_be(lexicon, word) {
+            return true;
+        }
+        let between = lexicon.determiners.contains(word) || lexicon.degree_words.contains(word) || word.ends_with("ly");
+        if !between {
+            return false;
+        }
+        rest = &trimmed[..start];
+    }
+    false
+}
+
+/// "it’s", "that's", "they’re": a pronoun or demonstrative with "be"
+/// contracted. A name's "’s" ("Vance’s") is a possessive.
+fn is_contracted_be(lexicon: &Lexicon, word: &str) -> bool {
+    ["'s", "’s", "'re", "’re"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|head| {
+            lexicon.pronouns_singular.contains(head)
+                || lexicon.pronouns_plural.contains(head)
+                || lexicon.pronouns_neuter.contains(head)
+                || lexicon.determiners.contains(head)
+        })
+    })
 }
 
 /// Whether a paragraph is labelled speech, as in a Q&A or a transcript
@@ -241,6 +292,7 @@ impl Check for UnsupportedClaim {
                     .filter(|h| !doc.in_quote(h.span.start))
                     .filter(|h| {
                         [
+                            PhraseKind::ContentiousLabel,
                             PhraseKind::Evaluative,
                             PhraseKind::Booster,
                             PhraseKind::Prediction,
@@ -263,9 +315,15 @@ impl Check for UnsupportedClaim {
             // "at least 10", "more than $3 million": a comparison that
             // qualifies a figure is part of the figure, not a claim of its own.
             hits.retain(|h| !(h.kinds.has(PhraseKind::Comparison) && qualifies_a_figure(&doc.text, h.span.end)));
-            // An evaluation is a claim on its own; a booster ("in fact",
-            // "clearly") only sharpens one.
-            let strong = hits.iter().any(|h| h.kinds.has(PhraseKind::Evaluative));
+            // A contentious label ("racist", "corrupt") is a claim on its
+            // own. An evaluative word ("landmark", "stunning") is the
+            // writer's style more than a fact to source, and a booster ("in
+            // fact") only sharpens a claim: each is one trigger of the two.
+            let strong = hits.iter().any(|h| {
+                h.kinds.has(PhraseKind::ContentiousLabel)
+                    || (h.kinds.has(PhraseKind::Evaluative)
+                        && is_predicated(ctx.lexicon, &doc.text[sentence.span.start..h.span.start]))
+            });
             let statistic = has_statistic(text);
             let triggers = hits.len() + usize::from(statistic);
             if !(strong || triggers >= 2) {
@@ -301,7 +359,7 @@ impl Check for UnsupportedClaim {
 #[cfg(test)]
 mod tests {
     use super::{has_statistic, is_labelled_speech};
-    use crate::checks::test_support::{assert_clean, flagged};
+    use crate::checks::test_support::{assert_clean, findings_with, flagged};
     use rustc_hash::FxHashSet;
 
     #[test]
@@ -389,6 +447,42 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_label_is_a_claim_and_an_evaluation_alone_is_style() {
+        let label = findings_with(
+            "unsupported-claim",
+            "The harbour board is corrupt and always has been.",
+            "",
+        );
+        assert_eq!(label.len(), 1);
+        assert!(label[0].1.contains("contentious label"), "{}", label[0].1);
+        assert_clean(
+            "unsupported-claim",
+            "Divers reached the stunning wreck off Tull Point on Monday.",
+        );
+    }
+
+    #[test]
+    fn an_evaluation_is_a_claim_when_predicated() {
+        for predicated in [
+            "The new tram line would be a disaster for local shops.",
+            "The harbour scheme is a disastrous waste of public money.",
+            "The cuts would be extremely harmful to the island's schools.",
+            "The ferry timetable proved so chaotic that traders gave up.",
+            "It’s a shocking failure of planning.",
+        ] {
+            assert_eq!(flagged("unsupported-claim", predicated).len(), 1, "{predicated}");
+        }
+        for described in [
+            "Delegates signed a landmark agreement in Dunmore on Monday.",
+            "Her father built an enormous warehouse on the Tull estuary.",
+            "Vance’s stunning comeback began in a church hall.",
+            "The album is a personal — and heartfelt — tribute to her mother.",
+        ] {
+            assert_clean("unsupported-claim", described);
+        }
     }
 
     #[test]

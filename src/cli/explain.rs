@@ -112,6 +112,7 @@ const TUNING: &[(&str, &[&str])] = &[
         "unsupported-claim",
         &[
             "lexicon.evaluative",
+            "lexicon.contentious_labels",
             "lexicon.boosters",
             "lexicon.hedges",
             "lexicon.predictions",

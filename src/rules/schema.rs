@@ -342,6 +342,7 @@ pub struct LexiconLists {
     pub document_heads: Vec<String>,
     pub outlet_heads: Vec<String>,
     pub evaluative: Vec<String>,
+    pub contentious_labels: Vec<String>,
     pub boosters: Vec<String>,
     pub hedges: Vec<String>,
     pub predictions: Vec<String>,
@@ -397,6 +398,11 @@ pub struct LexiconLists {
     /// Heads of a phrase that speaks for an organisation on the record ("a spokesman", "a
     /// Treasury spokeswoman"): an unnamed voice of a named body, not a grant of anonymity.
     pub institutional_voices: Vec<String>,
+    /// Verbs besides "be" that predicate what something is ("became", "proved", "seems"): an
+    /// evaluative word they predicate is asserted, not a description (unsupported-claim).
+    pub linking_verbs: Vec<String>,
+    /// Words that may stand between a linking verb and its evaluation ("so", "too", "very").
+    pub degree_words: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
     /// (rules/structure.yaml), as are the lists below.
     pub byline_openers: Vec<String>,

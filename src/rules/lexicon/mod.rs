@@ -43,6 +43,8 @@ pub enum PhraseKind {
     QuoteVerb = 1 << 15,
     /// A verb that labels with a quoted name ("called the plan “a farce”").
     NamingVerb = 1 << 16,
+    /// A value-laden label or charge ("racist", "corrupt"): a claim on its own.
+    ContentiousLabel = 1 << 17,
 }
 
 /// A set of [`PhraseKind`]s.
@@ -142,6 +144,10 @@ pub struct Lexicon {
     pub evidence_documents: WordSet,
     /// Heads of a phrase that speaks for an organisation on the record ("a spokesman").
     pub institutional_voices: WordSet,
+    /// Verbs besides "be" that predicate an evaluation ("proved", "became").
+    pub linking_verbs: WordSet,
+    /// Words between a linking verb and its evaluation ("so", "too", "very").
+    pub degree_words: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
     /// the title parser gives up at once on any other word.
     pub title_starts: WordSet,
@@ -179,7 +185,7 @@ impl Lexicon {
                 verbs.entry(form.trim().to_lowercase()).or_insert(group.class);
             }
         }
-        let phrase_lists: [(&[String], PhraseKind); 16] = [
+        let phrase_lists: [(&[String], PhraseKind); 17] = [
             (&lists.quote_verbs, PhraseKind::QuoteVerb),
             (&lists.naming_verbs, PhraseKind::NamingVerb),
             (&lists.vague_sources, PhraseKind::VagueSource),
@@ -189,6 +195,7 @@ impl Lexicon {
             (&lists.knowledge_clauses, PhraseKind::KnowledgeClause),
             (&lists.secondhand_markers, PhraseKind::Secondhand),
             (&lists.evaluative, PhraseKind::Evaluative),
+            (&lists.contentious_labels, PhraseKind::ContentiousLabel),
             (&lists.boosters, PhraseKind::Booster),
             (&lists.hedges, PhraseKind::Hedge),
             (&lists.predictions, PhraseKind::Prediction),
@@ -213,7 +220,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 34] = [
+        let word_lists: [&[String]; 36] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -248,6 +255,8 @@ impl Lexicon {
             &lists.pronouns_first_person,
             &lists.evidence_documents,
             &lists.institutional_voices,
+            &lists.linking_verbs,
+            &lists.degree_words,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -315,7 +324,9 @@ impl Lexicon {
             pronouns_first_person: set(31),
             evidence_documents: set(32),
             institutional_voices: set(33),
-            title_starts: set(34),
+            linking_verbs: set(34),
+            degree_words: set(35),
+            title_starts: set(36),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
