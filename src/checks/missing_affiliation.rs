@@ -2,8 +2,8 @@ use super::{Check, CheckInfo, Context};
 use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::Lexicon;
-use crate::text::words_at;
-use crate::tokens::{Shape, Token, TokenKind};
+use crate::text::{words_at, BlockKind};
+use crate::tokens::{Shape, Token, TokenKind, Upos};
 
 declare_check! {
     /// ## What it does
@@ -35,13 +35,19 @@ declare_check! {
     /// ("Elspeth Grange KC"), a possessive ("Natixis’ chief economist"), a
     /// partitive ("One of them, Lise Armand, said"), a place of residence
     /// ("Mariam Osei, of Mill Lane"), or a sentence right after the first
-    /// mention that opens with a role ("The deputy mayor …"), or a role noun
-    /// or a "writing at" credit in the sentence of the first mention ("Of the
-    /// senators still undecided, Ines Corbo said …"). An age alone
-    /// is not enough. A person named five times or more outside quotations
-    /// is taken to be the story's subject, identified by the story; a role
-    /// given only further away ("the party's front-runner" three paragraphs
-    /// on) is missed. Names that are organisations are not people: a name
+    /// mention that opens with a role ("The deputy mayor …"), a role noun or
+    /// a "writing at" credit in a sentence that names the person ("Of the
+    /// senators still undecided, Ines Corbo said …"; "two developers, Ari
+    /// Bell and …" early, "Mr. Bell said" later), or a role in the sentence
+    /// before the first mention that no name there takes ("Harbour
+    /// councillors are split. Ines Corbo said …"; a title or an apposition
+    /// belongs to its own name, and a modifier such as "candidate choices"
+    /// gives no one a role, by the tagger). An age alone is not enough. A
+    /// person named in the headline or standfirst, or five times or more
+    /// outside quotations, is taken to be the story's subject, identified by
+    /// the story; a role given only further away ("the party's front-runner"
+    /// three paragraphs on) is missed, and so is a household name (add it to
+    /// the registry). Names that are organisations are not people: a name
     /// after "the" ("the Observer"), a name whose fullest form ends in an
     /// organisation noun ("Kellsby General Hospital"), and a name the article
     /// uses as the owner of a role ("Valley Water's chief executive"). An
@@ -100,31 +106,105 @@ impl Check for MissingAffiliation {
     }
 }
 
-/// Whether the sentence of the first mention, or the sentence before it,
-/// gives a role the name stands for: a role noun (`role_nouns`, singular or
-/// plural: "the federation's president", "one of the party's senators"), or a
-/// byline credit ("writing at the Ledger"). Which role is the person's cannot
-/// be told without parsing the sentence, but a named person in a sentence
-/// that speaks of roles is, as editors judged it, introduced; one whose
-/// sentences say nothing of anyone's role is the one to flag.
+/// Whether the sentence of the first mention gives a role the name stands
+/// for, or the sentence before it gives a role that no name there takes:
+/// "Two senators are still undecided. Ines Corbo said …" introduces Corbo,
+/// where "…, said quarry foreman Declan Moss. “…,” said Ewan Grady." does
+/// not introduce Grady (the foreman is Moss).
 fn role_given_nearby(ctx: &Context<'_, '_>, mention: crate::Span) -> bool {
     let doc = &ctx.analysis.document;
-    let lexicon = ctx.lexicon;
     let Some(sentence) = doc.sentence_at(mention.start) else {
         return false;
     };
-    (sentence..=sentence).any(|s| {
-        let span = doc.sentences[s].span;
-        let mut previous = "";
-        words_at(doc.slice(span)).any(|(at, word)| {
-            let outside = !doc.in_quote(span.start + at);
-            let role = lexicon.role_nouns.contains(word)
-                || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1]);
-            let credit = previous.eq_ignore_ascii_case("writing")
-                && ["at", "for", "in"].iter().any(|p| word.eq_ignore_ascii_case(p));
-            previous = word;
-            outside && (role || credit)
-        })
+    sentence_gives_a_role(doc, ctx.lexicon, sentence)
+        || sentence
+            .checked_sub(1)
+            .is_some_and(|before| gives_a_free_role(doc, ctx.lexicon, before))
+}
+
+/// How far (in bytes) a role noun may stand from the comma of the name it
+/// is in apposition to: "Hugh Pettifer, a neighbour" or "a neighbour of
+/// Lind's, Hugh Pettifer".
+const APPOSITION_REACH: usize = 40;
+
+/// Whether a sentence has a role noun, outside quotation marks, that is not
+/// a named person's: not a title before a name ("foreman Declan Moss"), and
+/// not in apposition to one ("Hugh Pettifer, a neighbour", "a neighbour of
+/// Lind's, Hugh Pettifer,"). Such a role waits for its name in the sentence
+/// after.
+fn gives_a_free_role(doc: &crate::Document<'_>, lexicon: &Lexicon, sentence: usize) -> bool {
+    let span = doc.sentences[sentence].span;
+    let text = doc.slice(span);
+    words_at(text).any(|(at, word)| {
+        let role = lexicon.role_nouns.contains(word)
+            || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1]);
+        if !role || doc.in_quote(span.start + at) {
+            return false;
+        }
+        let after = &text[at + word.len()..];
+        let title = after
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        let ahead = &after[..floor_boundary(after, APPOSITION_REACH)];
+        let names_after = ahead.split_once(',').is_some_and(|(gap, rest)| {
+            !gap.contains(['.', ';', ':']) && rest.trim_start().starts_with(char::is_uppercase)
+        });
+        let behind = &text[floor_boundary(text, at.saturating_sub(APPOSITION_REACH))..at];
+        let names_before = behind.rsplit_once(',').is_some_and(|(name, gap)| {
+            !gap.contains(|c: char| c.is_uppercase() || matches!(c, '.' | ';' | ':'))
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        !(title || names_after || names_before) && heads_its_phrase(doc, lexicon, span.start + at)
+    })
+}
+
+/// Whether the word at `offset` heads its noun phrase by the tagger, rather
+/// than modifying the noun after it: "the senators" does, "the candidate
+/// choices" does not. Without a tagger the word is taken to head it.
+fn heads_its_phrase(doc: &crate::Document<'_>, lexicon: &Lexicon, offset: usize) -> bool {
+    let stream = doc.tokens(lexicon);
+    let (Some(i), Ok(tags)) = (stream.at(offset), stream.tags(&doc.text)) else {
+        return true;
+    };
+    let same_sentence = |j: usize| {
+        stream
+            .all()
+            .get(j)
+            .is_some_and(|t| t.sentence == stream.all()[i].sentence)
+    };
+    !(same_sentence(i + 1) && tags.get(i + 1).is_some_and(|t| t.upos == Upos::Noun))
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether a sentence speaks of a role, outside quotation marks: a role noun
+/// (`role_nouns`, singular or plural: "the federation's president", "one of
+/// the party's senators", "two developers, Ari Bell and …"), or a byline
+/// credit ("writing at the Ledger"). Which role is whose cannot be told
+/// without parsing the sentence, but a named person in a sentence that
+/// speaks of roles is, as editors judged it, introduced; one whose sentences
+/// say nothing of anyone's role is the one to flag.
+fn sentence_gives_a_role(doc: &crate::Document<'_>, lexicon: &Lexicon, sentence: usize) -> bool {
+    let span = doc.sentences[sentence].span;
+    let mut previous = "";
+    words_at(doc.slice(span)).any(|(at, word)| {
+        let outside = !doc.in_quote(span.start + at);
+        let role = lexicon.role_nouns.contains(word)
+            || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1]);
+        let credit = previous.eq_ignore_ascii_case("writing")
+            && ["at", "for", "in"].iter().any(|p| word.eq_ignore_ascii_case(p));
+        previous = word;
+        outside && (role || credit)
     })
 }
 
@@ -197,6 +277,17 @@ impl<'a> Introductions<'a> {
                 continue;
             };
             last_sentence = Some(s);
+            // A name in the headline or standfirst is who the story is
+            // about: the story around it is the introduction.
+            if self.doc.kind_at(at).is_some_and(BlockKind::is_display) {
+                return true;
+            }
+            // A person is introduced wherever the story names them, not only
+            // where it quotes them: "two developers, Ari Bell and …" early on,
+            // "Mr. Bell said" later.
+            if !self.doc.in_quote(at) && sentence_gives_a_role(self.doc, self.lexicon, s) {
+                return true;
+            }
             self.read_sentence(s);
             for i in 0..self.tokens.len() {
                 let token = self.tokens[i];
@@ -408,11 +499,44 @@ mod tests {
             "missing-affiliation",
             "Writing at the Harwick Ledger, Ana Ruiz said the levy would fail.",
         );
-        // A role in another sentence may be someone else's.
+        // A role two sentences back is someone else's.
         assert_flags(
             "missing-affiliation",
-            "Teachers heard of the plan on Thursday. “We just want someone to listen,” said Gareth Bowen.",
+            "Teachers heard of the plan on Thursday. The hall was full. “We just want someone to listen,” said Gareth Bowen.",
             &["Gareth Bowen"],
+        );
+    }
+
+    #[test]
+    fn a_free_role_in_the_sentence_before_introduces_the_name() {
+        assert_clean(
+            "missing-affiliation",
+            "Harbour councillors are split on the levy.\n\nInes Corbo said she would vote for it.",
+        );
+        // The role before is another named person's: a title or an apposition.
+        assert_flags(
+            "missing-affiliation",
+            "“We were not asked,” said harbour master Colm Reddy.\n\n“Nobody was,” said Tobias Wren.",
+            &["Tobias Wren"],
+        );
+        assert_flags(
+            "missing-affiliation",
+            "A neighbour of Lind’s, Hugh Pettifer, said the society had thrived.\n\n“He ran it well,” said Moira Quist.",
+            &["Moira Quist"],
+        );
+        // "candidate" modifies "choices": no one is given a role.
+        assert_flags(
+            "missing-affiliation",
+            "The vote narrows the candidate choices for the town.\n\nEd Varga said the race was over.",
+            &["Ed Varga"],
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_headline_is_the_storys_subject() {
+        assert_clean(
+            "missing-affiliation",
+            "Corbo Opens Her Bakery Again\n\nThe shop on Mill Lane reopened on Monday after the flood.\n\nInes Corbo said the ovens had survived.",
         );
     }
 
