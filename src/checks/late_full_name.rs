@@ -273,6 +273,22 @@ mod tests {
     }
 
     #[test]
+    fn a_party_is_not_a_surname() {
+        assert_clean(
+            "late-full-name",
+            "The levy split Republicans on the harbour board for a month.\n\nHarbour Republicans said on Monday that they would back it.",
+        );
+    }
+
+    #[test]
+    fn a_speakers_headline_over_one_paragraph_may_use_the_surname() {
+        assert_clean(
+            "late-full-name",
+            "Tosh: Ferry Has ‘To Run All Winter’ Because ‘The Island Needs It, Whatever the Storms Bring.’\n\nMirela Tosh, the mayor, said on Monday that the Tull ferry would run all winter, and that the harbour board would pay for it.",
+        );
+    }
+
+    #[test]
     fn a_full_name_with_a_possessive_passes() {
         assert_clean(
             "late-full-name",

@@ -279,7 +279,9 @@ fn person_or_named(
     // fullest form ends in an organisation noun ("Kellsby" given in full as
     // "Kellsby General Hospital"), as the grammar reads a bare name.
     let last_word = words(&full_name).last().unwrap_or_default().trim_end_matches('.');
-    let organisation_noun = lexicon.organization_heads.contains(last_word);
+    // "Senate Republicans", "Kentucky Republican": a party word ends a
+    // group or a description, not a person's name.
+    let organisation_noun = lexicon.organization_heads.contains(last_word) || lexicon.party_words.contains(last_word);
     let class = if class == SpeakerClass::Person && (!is_full && registry_full.is_none() || organisation_noun) {
         SpeakerClass::Organization
     } else {

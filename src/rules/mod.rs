@@ -220,6 +220,7 @@ impl RuleSet {
             evidence_documents,
             institutional_voices,
             linking_verbs,
+            party_words,
             degree_words,
             byline_openers,
             byline_roles,

@@ -401,6 +401,9 @@ pub struct LexiconLists {
     /// Verbs besides "be" that predicate what something is ("became", "proved", "seems"): an
     /// evaluative word they predicate is asserted, not a description (unsupported-claim).
     pub linking_verbs: Vec<String>,
+    /// Parties and their members ("Republicans", "Labour", "PACs"): a capitalised phrase ending
+    /// in one ("Senate Republicans") is a group, never a person's name.
+    pub party_words: Vec<String>,
     /// Words that may stand between a linking verb and its evaluation ("so", "too", "very").
     pub degree_words: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure

@@ -109,19 +109,28 @@ pub(super) fn mark_decks(text: &str, blocks: &mut [Block], lexicon: &Lexicon) {
         let line = line.trim();
         let words = line.split_whitespace().count();
         let inner = line.trim_end_matches(['.', '!', '?']);
-        let sentence_inside = [". ", "? ", "! ", "; "].iter().any(|mark| inner.contains(mark));
+        // A semicolon joins the clauses of a deck ("Tosh, Oduya lead; count
+        // unlikely to settle it"); a full stop starts a second sentence.
+        let sentence_inside = [". ", "? ", "! "].iter().any(|mark| inner.contains(mark));
         (DECK_MIN_WORDS..=DECK_MAX_WORDS).contains(&words)
             && !sentence_inside
             && !line.starts_with(['“', '"', '‘', '\'', '«'])
             && !line.ends_with([':', ',', '”', '"', '’', '\''])
             && dateline_len(line).is_none()
-            && words_at(line).all(|(_, w)| {
-                !lexicon.determiners.contains(w) && !lexicon.is_pronoun(w) && !lexicon.pronouns_first_person.contains(w)
-            })
+            // A line in capitals is display type whatever its words.
+            && (!line.contains(char::is_lowercase)
+                || words_at(line).all(|(_, w)| {
+                    !lexicon.determiners.contains(w) && !lexicon.is_pronoun(w) && !lexicon.pronouns_first_person.contains(w)
+                }))
     };
     let mut i = 1;
     while i <= DECKS_MAX && i + 1 < blocks.len() {
         let block = blocks[i];
+        // A kicker in capitals is a heading already, and the deck may follow it.
+        if block.kind == BlockKind::Heading {
+            i += 1;
+            continue;
+        }
         if block.kind != BlockKind::Body || !headlinese(block.span.slice(text)) {
             break;
         }
@@ -204,6 +213,12 @@ mod tests {
         let second = "Tull councillors split on fares.";
         let text = article(&[deck, second, LEDE, BODY]);
         assert_eq!(kind_of(&text, second), BlockKind::Standfirst);
+        // A kicker in capitals, then a deck of two clauses.
+        let kicker = "LATE NIGHTS ON BOTH SIDES OF THE ESTUARY.";
+        let clauses = "Tosh, Oduya lead; count unlikely to settle harbour race.";
+        let text = article(&[kicker, clauses, LEDE, BODY]);
+        assert!(kind_of(&text, kicker).is_display());
+        assert_eq!(kind_of(&text, clauses), BlockKind::Standfirst);
     }
 
     #[test]

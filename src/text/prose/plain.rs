@@ -88,8 +88,12 @@ pub(super) fn plain(text: &str) -> Prose<'_> {
     }
     // Many systems end a headline with a full stop when they export it as
     // text: a first line in title case, or one short enough that no lede
-    // is (ledes run to 25 words and more), is still the headline.
-    if count > 2 && looks_like_headline(blocks[0].span.slice(text)) {
+    // is (ledes run to 25 words and more), is still the headline. Over a
+    // single paragraph only the shape of a headline tells: title case or a
+    // speaker before a colon.
+    let first = blocks.first().map_or("", |b| b.span.slice(text));
+    let shaped = title_case(first) || speaker_headline(first);
+    if (count > 2 || count == 2 && shaped) && looks_like_headline(first) {
         blocks[0].kind = BlockKind::Heading;
     }
     if count > 3 && blocks[0].kind == BlockKind::Heading && looks_like_standfirst(text, &blocks[..3]) {
@@ -102,6 +106,9 @@ pub(super) fn plain(text: &str) -> Prose<'_> {
     }
 }
 
+/// Most words of a headline that gives its speaker before a colon.
+const SPEAKER_HEADLINE_MAX_WORDS: usize = 30;
+
 /// Words of this length or more count in the title-case test (short
 /// function words are lower case in title case too).
 const TITLE_CASE_WORD_MIN: usize = 4;
@@ -111,13 +118,18 @@ const TITLE_CASE_WORD_MIN: usize = 4;
 /// four of its longer words capitalised: "Mayor Says Ferry Will Run.") or
 /// at most [`HEADLINE_MAX_WORDS`] words long.
 fn looks_like_headline(line: &str) -> bool {
-    if line.starts_with(['“', '"', '‘']) || line.split_whitespace().count() > HEADING_MAX_WORDS + 6 {
+    if line.starts_with(['“', '"', '‘']) {
         return false;
     }
-    if speaker_headline(line) {
+    let words = line.split_whitespace().count();
+    // A speaker's headline quotes them at length ("Vance: Ferry Has ‘To Run
+    // All Winter’ Because …"), and is still display type.
+    if speaker_headline(line) && words <= SPEAKER_HEADLINE_MAX_WORDS {
         return true;
     }
-    let words = line.split_whitespace().count();
+    if words > HEADING_MAX_WORDS + 6 {
+        return false;
+    }
     let title_case = title_case(line);
     let ends_plainly = !line
         .trim_end()
@@ -242,6 +254,21 @@ mod tests {
         // A lede in sentence case is body copy.
         let lede = "The ferry to Tull will run all winter, Mayor Ines Corbo said on Friday after a vote.";
         let (_, blocks) = prose_of(&format!("{lede}\n\n{body}\n\n{body}"), InputFormat::Plain);
+        assert_eq!(blocks[0].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_headline_over_a_single_paragraph() {
+        let body = "Mayor Ines Corbo said on Friday that the ferry to Tull would run all winter, whatever the storms.";
+        for headline in [
+            "Corbo Says Tull Ferry Will Run All Winter.",
+            "Corbo: Ferry Has ‘To Run All Winter’ Because ‘The Island Needs It, Whatever the Storms Bring.’",
+        ] {
+            let (_, blocks) = prose_of(&format!("{headline}\n\n{body}"), InputFormat::Plain);
+            assert_eq!(blocks[0].0, BlockKind::Heading, "{headline}");
+        }
+        // A short sentence-case line over one paragraph may be the lede.
+        let (_, blocks) = prose_of(&format!("The ferry will run.\n\n{body}"), InputFormat::Plain);
         assert_eq!(blocks[0].0, BlockKind::Body);
     }
 
