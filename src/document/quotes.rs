@@ -75,13 +75,21 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
     let para = block.slice(text);
     let bytes = para.as_bytes();
     let mut i = 0;
+    // Inside an HTML tag left in the text (`<a href="…">`, a scraped
+    // `<tweet author="…">`): its marks delimit attribute values, not speech.
+    let mut in_tag = false;
     // Every mark starts with one of these bytes (“ ” „ ‘ ’ with 0xE2, « » with
     // 0xC2): the bytes between them are skipped without decoding.
     while let Some(skip) = bytes[i..]
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xc2 | 0xe2))
     {
+        in_tag = tag_state(&bytes[i..i + skip], in_tag);
         i += skip;
+        if in_tag {
+            i += para[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
         let Some(c) = para[i..].chars().next() else { break };
         let prev = para[..i].chars().next_back();
         let next = para[i + c.len_utf8()..].chars().next();
@@ -117,6 +125,8 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
         let found = match c {
             '“' | '„' if is_wordy(prev) && is_closing_context(next) => mark(QuoteFamily::Double, Role::Close, true),
             '“' | '„' => mark(QuoteFamily::Double, Role::Open, true),
+            // 6’2”: feet and inches, not a quotation.
+            '”' if is_inch_mark(&para[..i]) => None,
             '”' if is_space(prev) && is_wordy(next) => mark(QuoteFamily::Double, Role::Open, true),
             '”' => mark(QuoteFamily::Double, Role::Close, true),
             // 6'3": feet and inches, not a quotation.
@@ -140,6 +150,22 @@ fn classify(text: &str, block: Span, marks: &mut Vec<Mark>) {
             marks.push(m);
         }
         i += c.len_utf8();
+    }
+}
+
+/// Whether the text after a run of `bytes` is inside an HTML tag, given
+/// whether it was before the run: the last `<` that opens a tag (a letter or
+/// `/` after it) and no `>` after that starts one, a `>` ends it. A `<`
+/// before a space ("x < 5") is prose.
+fn tag_state(bytes: &[u8], before: bool) -> bool {
+    let open = memchr::memrchr(b'<', bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/'));
+    let close = memchr::memrchr(b'>', bytes);
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => before,
     }
 }
 
@@ -343,7 +369,11 @@ fn skip_space(text: &str, from: usize, to: usize) -> usize {
 fn opens_with(text: &str, span: Span, family: QuoteFamily) -> bool {
     let first = span.slice(text).trim_start().chars().next();
     match family {
-        QuoteFamily::Double => matches!(first, Some('“' | '"' | '„')),
+        // Typewriter doubles ('' and ``) open a paragraph in archives.
+        QuoteFamily::Double => {
+            let rest = span.slice(text).trim_start();
+            matches!(first, Some('“' | '"' | '„')) || rest.starts_with("''") || rest.starts_with("``")
+        }
         QuoteFamily::Single => matches!(first, Some('‘' | '\'')),
         QuoteFamily::Guillemet => matches!(first, Some('«' | '»')),
     }
@@ -454,6 +484,26 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].1 && q[0].2);
         assert!(q[0].0.as_ref().unwrap().starts_with("First") && q[0].0.as_ref().unwrap().ends_with("last,"));
+    }
+
+    #[test]
+    fn a_running_quotation_in_typewriter_doubles() {
+        let q = quotes_of(
+            "''We will rebuild,'' Ms. Ruiz said. ''It will take a year.\n''And it will cost more than anyone thinks.''",
+        );
+        assert_eq!(q.len(), 2);
+        assert!(q.iter().all(|(_, open, close)| *open && *close), "{q:?}");
+    }
+
+    #[test]
+    fn heights_and_markup_are_not_quotations() {
+        let q = quotes_of("“He is like 6’2”, and I am not,” Ruiz said.");
+        assert_eq!(q, [(Some("He is like 6’2”, and I am not,".into()), true, true)]);
+        let q = quotes_of("See <a href=”https://example.org/tull” target=”_blank”>the “ferry” page</a>.");
+        assert_eq!(q, [(Some("ferry".into()), true, true)]);
+        // A "<" before a space is prose.
+        let q = quotes_of("If x < 5 then “the ferry waits,” Ruiz said.");
+        assert_eq!(q.len(), 1);
     }
 
     #[test]
