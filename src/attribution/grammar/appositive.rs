@@ -45,7 +45,11 @@ impl<'l> Grammar<'l> {
             let word_end = body_start[at..]
                 .find(|c: char| c.is_whitespace() || c == ',')
                 .map_or(body_start.len(), |e| at + e);
-            let inside_word = body_start[at + 1..].starts_with(char::is_alphanumeric);
+            // "the No. 2 official": a full stop before a number in the phrase.
+            let inside_word = body_start[at + 1..].starts_with(char::is_alphanumeric)
+                || body_start[at + 1..]
+                    .strip_prefix(' ')
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
             if !inside_word && !self.lex.abbreviations.contains(&body_start[word_start..word_end]) {
                 return at;
             }
@@ -90,7 +94,15 @@ impl<'l> Grammar<'l> {
             // After a determiner or preposition a verb form is a noun: ", one
             // of the states in the case," names no statement.
             let nominal = self.has(&self.lex.determiners, previous) || self.has(&self.lex.prepositions, previous);
-            if (self.verb_class(word).is_some() && !nominal) || self.has(&self.lex.be_verbs, word) {
+            // ", a talk show host,": a verb form before a role noun modifies it.
+            let compound = || {
+                !previous.is_empty()
+                    && !word.ends_with("ed")
+                    && (ws1, |j| self.token(j))
+                        .parse(r)
+                        .is_ok_and(|(_, (_, next))| self.head_of(next) == Some(super::Head::Role))
+            };
+            if (self.verb_class(word).is_some() && !nominal && !compound()) || self.has(&self.lex.be_verbs, word) {
                 return fail(i); // a clause, not an appositive
             }
             previous = word;
@@ -125,9 +137,11 @@ impl<'l> Grammar<'l> {
         // A party and state tag or an age between commas: "Tom Verran,
         // R-Ky., said", "Aled Morgan, 67, said".
         let age = nom::combinator::verify(take_while1(|c: char| c.is_ascii_digit()), |d: &str| d.len() <= 3);
+        let mut tagged = false;
         let rest = match (comma, alt((party_tag, age)), comma).parse(rest) {
             Ok((after, _)) if np.name.is_some() => {
                 np.extent = &i[..i.len() - after.len()];
+                tagged = true;
                 after
             }
             _ => rest,
@@ -143,17 +157,26 @@ impl<'l> Grammar<'l> {
         };
         // "Councillor Amira Sayegh, one of the four who voted against,": a
         // titled name keeps its title as its role but takes the appositive.
-        let titled = np.role.is_some() && np.name.is_some() && np.affiliation.is_none();
+        // "Senator Ada Brill of Tarn, the No. 2 Liberal in the Senate,": so
+        // does a titled name with its affiliation.
+        let titled = np.role.is_some() && np.name.is_some();
         if np.pronoun
             || (np.role.is_some() && !titled)
             || !matches!(np.class, SpeakerClass::Person | SpeakerClass::Organization)
         {
             return Ok((rest, np));
         }
-        match self.appositive(rest) {
+        // "Marla Quint, 21, a junior from Dunmore,": after an age or a party
+        // tag the comma that opens the appositive has been read.
+        let appositive = if tagged {
+            self.appositive_body(rest)
+        } else {
+            self.appositive(rest)
+        };
+        match appositive {
             Ok((after, (role, affiliation))) => {
                 np.role = np.role.or(Some(role));
-                np.affiliation = affiliation;
+                np.affiliation = affiliation.or(np.affiliation);
                 // A second appositive adds to the description: "Ana Pruitt,
                 // the attorney general of Kessel, one of the states suing,".
                 let after = self.appositive_body(after).map_or(after, |(r, _)| r);
@@ -306,5 +329,36 @@ mod tests {
         assert!(a.iter().all(|a| !a.0.is_empty()), "{a:?}");
         let a = extract("Ines Arce, a writer at Valley\u{a0}Courier reports.");
         assert!(a.iter().all(|a| !a.0.is_empty()), "{a:?}");
+    }
+
+    #[test]
+    fn an_appositive_after_an_age_or_a_titled_name_with_its_affiliation() {
+        let a = extract("Marla Quint, 21, a junior from Dunmore, said she came to hear Holt.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Marla Quint", "she came to hear Holt"),
+            "{a:?}"
+        );
+        let b = extract("Senator Ada Brill of Tarn, the leader of the Senate, said the chamber will vote on Monday.");
+        assert_eq!(b[0].0, "Senator Ada Brill", "{b:?}");
+        let c = extract("Ada Brill, the No. 2 senator, said the chamber will vote.");
+        assert_eq!(c[0].0, "Ada Brill", "{c:?}");
+    }
+
+    #[test]
+    fn a_verb_form_before_a_role_noun_is_part_of_the_appositive() {
+        let a = extract("Rudy Pell, a talk show host at the Tarn station, said that he noticed the shift.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Rudy Pell", "he noticed the shift"),
+            "{a:?}"
+        );
+        // The cue after an appositive is not a modifier of the noun after it.
+        let b = extract("Ada Brill, who serves as a top official, said contractors built it.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Ada Brill", "contractors built it"),
+            "{b:?}"
+        );
     }
 }
