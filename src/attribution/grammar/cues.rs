@@ -137,10 +137,22 @@ impl<'l> Grammar<'l> {
                 .clone()
                 .next()
                 .is_some_and(|w| self.has(&self.lex.prepositions, w));
+            // ", in a statement released by the club on Thursday,": a
+            // participle after a noun describes it.
+            let mut previous = "";
+            let no_verb = |w: &str, previous: &str| {
+                (self.verb_class(w).is_none()
+                    || (w.ends_with("ed") && !previous.is_empty() && !self.is_pronoun(previous)))
+                    && !self.has(&self.lex.be_verbs, w)
+            };
             if opens_with_preposition
-                && inner_words.clone().nth(8).is_none()
+                && inner_words.clone().nth(10).is_none()
                 && !inner.contains([',', '“', '"', '”'])
-                && inner_words.all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w))
+                && inner_words.all(|w| {
+                    let ok = no_verb(w, previous);
+                    previous = w;
+                    ok
+                })
             {
                 return true;
             }
@@ -503,6 +515,12 @@ mod tests {
             (b[0].0.as_str(), b[0].2.as_str()),
             ("Ada Brill", "the fund was empty"),
             "{b:?}"
+        );
+        let c = extract("Carlo Brun, in a statement released by the club on Thursday, said he welcomed the ruling.");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].2.as_str()),
+            ("Carlo Brun", "he welcomed the ruling"),
+            "{c:?}"
         );
         // A preposition alone says no time: "Holt in said" is no phrase.
         assert!(extract("The pier in Tarn said nothing.").iter().all(|a| a.0 != "pier"));
