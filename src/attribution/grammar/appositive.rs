@@ -28,8 +28,8 @@ impl<'l> Grammar<'l> {
     /// punctuation or quote mark, or a full stop that is not part of an
     /// abbreviation (", a former U.S. ambassador,", ", Mr. Lind's deputy,").
     fn appositive_end(&self, body_start: &str) -> usize {
-        // An appositive is at most 16 words; looking further is wasted.
-        const MOST_BYTES: usize = 256;
+        // An appositive is at most 28 words; looking further is wasted.
+        const MOST_BYTES: usize = 384;
         let limit = floor_char_boundary(body_start, MOST_BYTES);
         let mut from = 0;
         while let Some(k) = body_start[from..limit].find([',', '.', ';', ':', '“', '"', '”', '(', ')']) {
@@ -73,7 +73,14 @@ impl<'l> Grammar<'l> {
         let ends_sentence =
             tail.starts_with('.') && tail[1..].trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
         let closed = tail.starts_with(',') || ends_sentence;
-        if !closed || body.trim().is_empty() || body.split_whitespace().count() > 16 || body.contains('\n') {
+        // ", a Navy veteran who now works for the council,": a relative
+        // clause after the role may make the appositive longer.
+        let has_relative = body
+            .split_whitespace()
+            .skip(1)
+            .any(|w| matches!(w, "who" | "whose" | "that"));
+        let most_words = if has_relative { 28 } else { 16 };
+        if !closed || body.trim().is_empty() || body.split_whitespace().count() > most_words || body.contains('\n') {
             return fail(i);
         }
         // ", who runs the Harbour Light café on Promenade Row,": a relative
@@ -85,6 +92,10 @@ impl<'l> Grammar<'l> {
             let after = if ends_sentence { tail } else { comma(tail)?.0 };
             return Ok((after, (body.trim(), None)));
         }
+        // ", a Kentucky Republican,", ", an Averley native,": an indefinite
+        // noun phrase after a name describes the person.
+        let indefinite = matches!(body.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
+            && (has_relative || body.split_whitespace().count() <= 12);
         let mut role_end = body.len();
         let mut affiliation = None;
         let mut has_role = false;
@@ -93,6 +104,14 @@ impl<'l> Grammar<'l> {
         while let Ok((r, word)) = (ws, |j| self.token(j)).parse(rest).map(|(r, (_, w))| (r, w)) {
             // After a determiner or preposition a verb form is a noun: ", one
             // of the states in the case," names no statement.
+            // "a Navy veteran who now is a clerk": what the relative clause
+            // says describes the role; its verbs are not the sentence's.
+            if matches!(word, "who" | "whose" | "that") && !previous.is_empty() && (has_role || indefinite) {
+                if affiliation.is_none() {
+                    role_end = offset_in(body, word);
+                }
+                break;
+            }
             let nominal = self.has(&self.lex.determiners, previous) || self.has(&self.lex.prepositions, previous);
             // ", a talk show host,": a verb form before a role noun modifies it.
             let compound = || {
@@ -114,10 +133,6 @@ impl<'l> Grammar<'l> {
             }
             rest = r;
         }
-        // ", a Kentucky Republican,", ", an Averley native,": an indefinite
-        // noun phrase after a name describes the person.
-        let indefinite = matches!(body.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
-            && body.split_whitespace().count() <= 12;
         if !has_role && !indefinite {
             return fail(i);
         }
@@ -358,6 +373,25 @@ mod tests {
         assert_eq!(
             (b[0].0.as_str(), b[0].2.as_str()),
             ("Ada Brill", "contractors built it"),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_inside_an_appositive_describes_the_role() {
+        let a = extract("Lena Beck, 49, a Navy veteran who now is a clerk for the council, said Holt should be ready.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Lena Beck", "Holt should be ready"),
+            "{a:?}"
+        );
+        let b = extract(
+            "Rolf Sand, a top Tarn operative who played a major role in the 2008 race and is now running the \
+             early vote, said the program is critical.",
+        );
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Rolf Sand", "the program is critical"),
             "{b:?}"
         );
     }
