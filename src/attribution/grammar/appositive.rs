@@ -114,12 +114,21 @@ impl<'l> Grammar<'l> {
             }
             let nominal = self.has(&self.lex.determiners, previous) || self.has(&self.lex.prepositions, previous);
             // ", a talk show host,": a verb form before a role noun modifies it.
+            // ", a former state party chairman,": in an indefinite phrase, a
+            // bare verb form between two lower-case words is a noun.
             let compound = || {
+                let next = (ws1, |j| self.token(j)).parse(r).map_or("", |(_, (_, n))| n);
+                let modifier = indefinite
+                    && next.starts_with(char::is_lowercase)
+                    && !word.ends_with('s')
+                    && !word.ends_with("ing")
+                    && !self.has(&self.lex.prepositions, next)
+                    && !self.has(&self.lex.determiners, next)
+                    && !self.is_pronoun(next)
+                    && !matches!(next, "that" | "who" | "and" | "or");
                 !previous.is_empty()
                     && !word.ends_with("ed")
-                    && (ws1, |j| self.token(j))
-                        .parse(r)
-                        .is_ok_and(|(_, (_, next))| self.head_of(next) == Some(super::Head::Role))
+                    && (self.head_of(next) == Some(super::Head::Role) || modifier)
             };
             if (self.verb_class(word).is_some() && !nominal && !compound()) || self.has(&self.lex.be_verbs, word) {
                 return fail(i); // a clause, not an appositive
