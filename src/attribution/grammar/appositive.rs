@@ -107,9 +107,6 @@ impl<'l> Grammar<'l> {
             // "a Navy veteran who now is a clerk": what the relative clause
             // says describes the role; its verbs are not the sentence's.
             if matches!(word, "who" | "whose" | "that") && !previous.is_empty() && (has_role || indefinite) {
-                if affiliation.is_none() {
-                    role_end = offset_in(body, word);
-                }
                 break;
             }
             let nominal = self.has(&self.lex.determiners, previous) || self.has(&self.lex.prepositions, previous);
