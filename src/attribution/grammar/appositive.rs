@@ -28,8 +28,8 @@ impl<'l> Grammar<'l> {
     /// punctuation or quote mark, or a full stop that is not part of an
     /// abbreviation (", a former U.S. ambassador,", ", Mr. Lind's deputy,").
     fn appositive_end(&self, body_start: &str) -> usize {
-        // An appositive is at most 16 words; looking further is wasted.
-        const MOST_BYTES: usize = 256;
+        // An appositive is at most 28 words; looking further is wasted.
+        const MOST_BYTES: usize = 384;
         let limit = floor_char_boundary(body_start, MOST_BYTES);
         let mut from = 0;
         while let Some(k) = body_start[from..limit].find([',', '.', ';', ':', '“', '"', '”', '(', ')']) {
@@ -45,7 +45,11 @@ impl<'l> Grammar<'l> {
             let word_end = body_start[at..]
                 .find(|c: char| c.is_whitespace() || c == ',')
                 .map_or(body_start.len(), |e| at + e);
-            let inside_word = body_start[at + 1..].starts_with(char::is_alphanumeric);
+            // "the No. 2 official": a full stop before a number in the phrase.
+            let inside_word = body_start[at + 1..].starts_with(char::is_alphanumeric)
+                || body_start[at + 1..]
+                    .strip_prefix(' ')
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
             if !inside_word && !self.lex.abbreviations.contains(&body_start[word_start..word_end]) {
                 return at;
             }
@@ -69,7 +73,14 @@ impl<'l> Grammar<'l> {
         let ends_sentence =
             tail.starts_with('.') && tail[1..].trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
         let closed = tail.starts_with(',') || ends_sentence;
-        if !closed || body.trim().is_empty() || body.split_whitespace().count() > 16 || body.contains('\n') {
+        // ", a Navy veteran who now works for the council,": a relative
+        // clause after the role may make the appositive longer.
+        let has_relative = body
+            .split_whitespace()
+            .skip(1)
+            .any(|w| matches!(w, "who" | "whose" | "that"));
+        let most_words = if has_relative { 28 } else { 16 };
+        if !closed || body.trim().is_empty() || body.split_whitespace().count() > most_words || body.contains('\n') {
             return fail(i);
         }
         // ", who runs the Harbour Light café on Promenade Row,": a relative
@@ -81,6 +92,10 @@ impl<'l> Grammar<'l> {
             let after = if ends_sentence { tail } else { comma(tail)?.0 };
             return Ok((after, (body.trim(), None)));
         }
+        // ", a Kentucky Republican,", ", an Averley native,": an indefinite
+        // noun phrase after a name describes the person.
+        let indefinite = matches!(body.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
+            && (has_relative || body.split_whitespace().count() <= 12);
         let mut role_end = body.len();
         let mut affiliation = None;
         let mut has_role = false;
@@ -89,8 +104,30 @@ impl<'l> Grammar<'l> {
         while let Ok((r, word)) = (ws, |j| self.token(j)).parse(rest).map(|(r, (_, w))| (r, w)) {
             // After a determiner or preposition a verb form is a noun: ", one
             // of the states in the case," names no statement.
+            // "a Navy veteran who now is a clerk": what the relative clause
+            // says describes the role; its verbs are not the sentence's.
+            if matches!(word, "who" | "whose" | "that") && !previous.is_empty() && (has_role || indefinite) {
+                break;
+            }
             let nominal = self.has(&self.lex.determiners, previous) || self.has(&self.lex.prepositions, previous);
-            if (self.verb_class(word).is_some() && !nominal) || self.has(&self.lex.be_verbs, word) {
+            // ", a talk show host,": a verb form before a role noun modifies it.
+            // ", a former state party chairman,": in an indefinite phrase, a
+            // bare verb form between two lower-case words is a noun.
+            let compound = || {
+                let next = (ws1, |j| self.token(j)).parse(r).map_or("", |(_, (_, n))| n);
+                let modifier = indefinite
+                    && next.starts_with(char::is_lowercase)
+                    && !word.ends_with('s')
+                    && !word.ends_with("ing")
+                    && !self.has(&self.lex.prepositions, next)
+                    && !self.has(&self.lex.determiners, next)
+                    && !self.is_pronoun(next)
+                    && !matches!(next, "that" | "who" | "and" | "or");
+                !previous.is_empty()
+                    && !word.ends_with("ed")
+                    && (self.head_of(next) == Some(super::Head::Role) || modifier)
+            };
+            if (self.verb_class(word).is_some() && !nominal && !compound()) || self.has(&self.lex.be_verbs, word) {
                 return fail(i); // a clause, not an appositive
             }
             previous = word;
@@ -102,10 +139,6 @@ impl<'l> Grammar<'l> {
             }
             rest = r;
         }
-        // ", a Kentucky Republican,", ", an Averley native,": an indefinite
-        // noun phrase after a name describes the person.
-        let indefinite = matches!(body.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
-            && body.split_whitespace().count() <= 12;
         if !has_role && !indefinite {
             return fail(i);
         }
@@ -125,9 +158,11 @@ impl<'l> Grammar<'l> {
         // A party and state tag or an age between commas: "Tom Verran,
         // R-Ky., said", "Aled Morgan, 67, said".
         let age = nom::combinator::verify(take_while1(|c: char| c.is_ascii_digit()), |d: &str| d.len() <= 3);
+        let mut tagged = false;
         let rest = match (comma, alt((party_tag, age)), comma).parse(rest) {
             Ok((after, _)) if np.name.is_some() => {
                 np.extent = &i[..i.len() - after.len()];
+                tagged = true;
                 after
             }
             _ => rest,
@@ -143,17 +178,26 @@ impl<'l> Grammar<'l> {
         };
         // "Councillor Amira Sayegh, one of the four who voted against,": a
         // titled name keeps its title as its role but takes the appositive.
-        let titled = np.role.is_some() && np.name.is_some() && np.affiliation.is_none();
+        // "Senator Ada Brill of Tarn, the No. 2 Liberal in the Senate,": so
+        // does a titled name with its affiliation.
+        let titled = np.role.is_some() && np.name.is_some();
         if np.pronoun
             || (np.role.is_some() && !titled)
             || !matches!(np.class, SpeakerClass::Person | SpeakerClass::Organization)
         {
             return Ok((rest, np));
         }
-        match self.appositive(rest) {
+        // "Marla Quint, 21, a junior from Dunmore,": after an age or a party
+        // tag the comma that opens the appositive has been read.
+        let appositive = if tagged {
+            self.appositive_body(rest)
+        } else {
+            self.appositive(rest)
+        };
+        match appositive {
             Ok((after, (role, affiliation))) => {
                 np.role = np.role.or(Some(role));
-                np.affiliation = affiliation;
+                np.affiliation = affiliation.or(np.affiliation);
                 // A second appositive adds to the description: "Ana Pruitt,
                 // the attorney general of Kessel, one of the states suing,".
                 let after = self.appositive_body(after).map_or(after, |(r, _)| r);
@@ -306,5 +350,55 @@ mod tests {
         assert!(a.iter().all(|a| !a.0.is_empty()), "{a:?}");
         let a = extract("Ines Arce, a writer at Valley\u{a0}Courier reports.");
         assert!(a.iter().all(|a| !a.0.is_empty()), "{a:?}");
+    }
+
+    #[test]
+    fn an_appositive_after_an_age_or_a_titled_name_with_its_affiliation() {
+        let a = extract("Marla Quint, 21, a junior from Dunmore, said she came to hear Holt.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Marla Quint", "she came to hear Holt"),
+            "{a:?}"
+        );
+        let b = extract("Senator Ada Brill of Tarn, the leader of the Senate, said the chamber will vote on Monday.");
+        assert_eq!(b[0].0, "Senator Ada Brill", "{b:?}");
+        let c = extract("Ada Brill, the No. 2 senator, said the chamber will vote.");
+        assert_eq!(c[0].0, "Ada Brill", "{c:?}");
+    }
+
+    #[test]
+    fn a_verb_form_before_a_role_noun_is_part_of_the_appositive() {
+        let a = extract("Rudy Pell, a talk show host at the Tarn station, said that he noticed the shift.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Rudy Pell", "he noticed the shift"),
+            "{a:?}"
+        );
+        // The cue after an appositive is not a modifier of the noun after it.
+        let b = extract("Ada Brill, who serves as a top official, said contractors built it.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Ada Brill", "contractors built it"),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_inside_an_appositive_describes_the_role() {
+        let a = extract("Lena Beck, 49, a Navy veteran who now is a clerk for the council, said Holt should be ready.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Lena Beck", "Holt should be ready"),
+            "{a:?}"
+        );
+        let b = extract(
+            "Rolf Sand, a top Tarn operative who played a major role in the 2008 race and is now running the \
+             early vote, said the program is critical.",
+        );
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Rolf Sand", "the program is critical"),
+            "{b:?}"
+        );
     }
 }

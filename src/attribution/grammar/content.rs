@@ -286,6 +286,13 @@ impl<'l> Grammar<'l> {
             }
             return (AttributionKind::Indirect, None, None);
         }
+        // "…, the Courier said, …": an article before a name that the speaker
+        // phrase left out.
+        let lead = lead
+            .strip_suffix("the")
+            .or_else(|| lead.strip_suffix("The"))
+            .filter(|l| l.is_empty() || l.ends_with(char::is_whitespace))
+            .map_or(lead, str::trim_end);
         let set_off = lead.ends_with([',', ';', ':', '—', '–', '”', '"', '’', ')']);
         if !set_off {
             return (AttributionKind::Indirect, None, None);
@@ -297,10 +304,14 @@ impl<'l> Grammar<'l> {
         // "Tourism, she said, is the island's only industry": a parenthetical
         // attribution; the content is the whole sentence, and the part before
         // it may be as short as a subject.
+        // "This campaign, he says, is different": together the two parts make
+        // a clause of three words or more.
         let tail = clause.slice(text).trim_start_matches([',', ' ']);
+        let tail_words = tail.split_whitespace().take(3).count();
+        let before_words = before_text.split_whitespace().take(3).count();
         if !before_text.is_empty()
             && clause.slice(text).starts_with(',')
-            && tail.split_whitespace().take(3).count() >= 3
+            && (tail_words >= 3 || (tail_words == 2 && before_words >= 2))
         {
             let sentence_content = trim_clause(text, sentence);
             return (content_kind(doc, sentence_content), Some(sentence_content), None);
@@ -445,5 +456,16 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str(), a[0].3),
             ("Moreau", "The budget is balanced.", "direct")
         );
+    }
+
+    #[test]
+    fn a_parenthetical_after_an_article_or_between_short_parts() {
+        let a = extract("The letters were on many topics, the Courier said, including fares and piers.");
+        assert_eq!(
+            a[0].2, "The letters were on many topics, the Courier said, including fares and piers",
+            "{a:?}"
+        );
+        let b = extract("This campaign, he says, is different.");
+        assert_eq!(b[0].2, "This campaign, he says, is different", "{b:?}");
     }
 }

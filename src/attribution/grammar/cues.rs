@@ -137,10 +137,22 @@ impl<'l> Grammar<'l> {
                 .clone()
                 .next()
                 .is_some_and(|w| self.has(&self.lex.prepositions, w));
+            // ", in a statement released by the club on Thursday,": a
+            // participle after a noun describes it.
+            let mut previous = "";
+            let no_verb = |w: &str, previous: &str| {
+                (self.verb_class(w).is_none()
+                    || (w.ends_with("ed") && !previous.is_empty() && !self.is_pronoun(previous)))
+                    && !self.has(&self.lex.be_verbs, w)
+            };
             if opens_with_preposition
-                && inner_words.clone().nth(8).is_none()
+                && inner_words.clone().nth(10).is_none()
                 && !inner.contains([',', '“', '"', '”'])
-                && inner_words.all(|w| self.verb_class(w).is_none() && !self.has(&self.lex.be_verbs, w))
+                && inner_words.all(|w| {
+                    let ok = no_verb(w, previous);
+                    previous = w;
+                    ok
+                })
             {
                 return true;
             }
@@ -177,6 +189,22 @@ impl<'l> Grammar<'l> {
                 .all(|w| self.has(&self.lex.auxiliaries, w.trim_end_matches(',')) || adverb(w))
         {
             return true;
+        }
+        // "Holt on Tuesday said", "Brill last week said": a short phrase of
+        // time between subject and verb, with or without auxiliaries.
+        if !gap.contains([',', '“', '"', '”', ';', ':', '(']) && count <= 5 {
+            let timely = |w: &str| self.has(&self.lex.time_words, w) || w.chars().all(|c| c.is_ascii_digit());
+            let time = words.iter().rposition(|w| !self.has(&self.lex.auxiliaries, w));
+            if let Some(last) = time {
+                let phrase = &words[..=last];
+                if phrase.iter().all(|w| timely(w))
+                    && phrase
+                        .iter()
+                        .any(|w| !self.has(&self.lex.prepositions, w) && !self.has(&self.lex.auxiliaries, w))
+                {
+                    return true;
+                }
+            }
         }
         // "went on to say", "has repeatedly tried to explain": a verb that
         // takes the cue as its infinitive. Not after an object ("asked Vance
@@ -472,5 +500,29 @@ mod tests {
         assert!(extract("The Green Harbour party agreed to abstain in the second vote on Friday.").is_empty());
         // "sought to" is an attempt, not a statement.
         assert!(extract("Amid the dispute, Tull sought to strengthen its ties with Harwick.").is_empty());
+    }
+
+    #[test]
+    fn a_phrase_of_time_between_subject_and_verb() {
+        let a = extract("Holt on Tuesday said that the pier would close.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Holt", "the pier would close"),
+            "{a:?}"
+        );
+        let b = extract("Ada Brill (D-Tarn) last week said the fund was empty.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Ada Brill", "the fund was empty"),
+            "{b:?}"
+        );
+        let c = extract("Carlo Brun, in a statement released by the club on Thursday, said he welcomed the ruling.");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].2.as_str()),
+            ("Carlo Brun", "he welcomed the ruling"),
+            "{c:?}"
+        );
+        // A preposition alone says no time: "Holt in said" is no phrase.
+        assert!(extract("The pier in Tarn said nothing.").iter().all(|a| a.0 != "pier"));
     }
 }

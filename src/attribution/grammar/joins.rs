@@ -129,7 +129,10 @@ impl<'l> Grammar<'l> {
             && !self.has(&self.lex.prepositions, next_word)
             && matches!(
                 nps[0].class,
-                SpeakerClass::Person | SpeakerClass::Organization | SpeakerClass::PronounUnresolved
+                SpeakerClass::Person
+                    | SpeakerClass::Organization
+                    | SpeakerClass::PronounUnresolved
+                    | SpeakerClass::Anonymous
             );
         is_subject.then(|| {
             self.attribution(doc, &nps[0], None, None, None, s, None, AttributionKind::Indirect)
@@ -401,5 +404,22 @@ mod tests {
         // Once panicked: the speaker phrase ended after the participle.
         let a = extract("A delay would expose the board to anger from Harbourites, who were demanding a hearing.");
         assert!(a.iter().all(|a| a.1 != "demanding"), "{a:?}");
+    }
+
+    #[test]
+    fn a_described_subject_or_one_with_an_appositive_shares_the_second_verb() {
+        let a = extract("The spokesman refused to answer questions but said there was no call planned.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("The spokesman", "there was no call planned"),
+            "{a:?}"
+        );
+        let b =
+            extract("Gary Emmet, a former state party chairman, became a delegate and said he is leaning toward Holt.");
+        assert_eq!(
+            (b[0].0.as_str(), b[0].2.as_str()),
+            ("Gary Emmet", "he is leaning toward Holt"),
+            "{b:?}"
+        );
     }
 }
