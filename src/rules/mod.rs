@@ -221,6 +221,7 @@ impl RuleSet {
             institutional_voices,
             linking_verbs,
             degree_words,
+            actor_verbs,
             byline_openers,
             byline_roles,
             caption_openers,

@@ -146,6 +146,8 @@ pub struct Lexicon {
     pub institutional_voices: WordSet,
     /// Verbs besides "be" that predicate an evaluation ("proved", "became").
     pub linking_verbs: WordSet,
+    /// Verbs whose subject acts rather than informs ("ordered", "proposed", "chanted").
+    pub actor_verbs: WordSet,
     /// Words between a linking verb and its evaluation ("so", "too", "very").
     pub degree_words: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
@@ -220,7 +222,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 36] = [
+        let word_lists: [&[String]; 37] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -257,6 +259,7 @@ impl Lexicon {
             &lists.institutional_voices,
             &lists.linking_verbs,
             &lists.degree_words,
+            &lists.actor_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -326,7 +329,8 @@ impl Lexicon {
             institutional_voices: set(33),
             linking_verbs: set(34),
             degree_words: set(35),
-            title_starts: set(36),
+            actor_verbs: set(36),
+            title_starts: set(37),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
