@@ -38,6 +38,125 @@ fn illustrated_by_a_named_member(analysis: &crate::Analysis<'_>, a: &crate::attr
         })
 }
 
+/// Words that open an indefinite description of an unnamed source: the
+/// article introduces someone ("a senior official", "one aide", "several
+/// people"). A singular head with none of them is a title ("former
+/// secretary of state", "Clinton supporter Ana Ruiz") or a bare surname.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "another", "some", "any", "several", "many", "few", "two", "three", "four", "five", "multiple",
+    "numerous", "various", "certain", "other", "more", "most", "no", "each", "every", "someone",
+];
+
+/// Collective heads that are plural without an "s" ("people familiar with").
+const PLURAL_WITHOUT_S: &[&str] = &["people", "staff", "police", "personnel", "folks", "men", "women"];
+
+/// Whether the phrase names or titles someone rather than introducing an
+/// unnamed source: a capitalised head ("Brian Baker", "Republican
+/// Secretary" of State …, "Director"), or a singular head with no
+/// indefinite word before it ("former secretary", "Democratic presidential
+/// candidate"). A sentence-initial capitalised single word ("Officials") is
+/// a name only when the article also writes it after a first name.
+fn names_or_titles(doc: &crate::Document<'_>, phrase: &str, sentence_start: bool) -> bool {
+    let words: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(&first), Some(&head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = |w: &str| w.to_ascii_lowercase();
+    if capitalised(head) {
+        if words.len() > 1 || !sentence_start {
+            return true;
+        }
+        if INDEFINITE.contains(&lower(head).as_str()) {
+            return false;
+        }
+        // "Baker wrote …": the surname of someone named in full before.
+        let text: &str = &doc.text;
+        return text.match_indices(head).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(' ');
+            before.len() + 1 == at
+                && before
+                    .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+                    .next()
+                    .is_some_and(|w| w.len() > 1 && capitalised(w))
+        });
+    }
+    let plural = (head.ends_with('s') && !head.ends_with("ss")) || PLURAL_WITHOUT_S.contains(&lower(head).as_str());
+    let indefinite = words
+        .iter()
+        .any(|w| INDEFINITE.contains(&lower(w).as_str()) || w.chars().all(|c| c.is_ascii_digit()));
+    !plural && !indefinite && !is_definite(first)
+}
+
+/// Whether the words before the phrase make it a predicate or an
+/// appositive of someone named, not a new source: a copula ("who is now a
+/// senior fellow"), a definite word cut off from the phrase ("That
+/// person"), or a name and an age ("Ana Ruiz, 32, a former staff member").
+fn described_by_what_precedes(
+    doc: &crate::Document<'_>,
+    lexicon: &crate::rules::Lexicon,
+    sentence: usize,
+    start: usize,
+    phrase: &str,
+) -> bool {
+    let from = doc.sentences[sentence].span.start;
+    let before = &doc.text[from..start.max(from)];
+    let mut words = before.split_whitespace().rev();
+    let Some(last) = words.next().filter(|w| w.ends_with(char::is_alphabetic)) else {
+        return age_between(before);
+    };
+    let last_lower = last.to_ascii_lowercase();
+    // "That person": a determiner the phrase does not include.
+    let bare = phrase
+        .split_whitespace()
+        .next()
+        .is_none_or(|w| !INDEFINITE.contains(&w.to_ascii_lowercase().as_str()));
+    if bare && DEFINITE.contains(&last_lower.as_str()) {
+        return true;
+    }
+    let copula =
+        |w: &str| lexicon.be_verbs.contains(w) || matches!(w, "become" | "became" | "becomes" | "remains" | "remained");
+    if copula(last)
+        || (matches!(last_lower.as_str(), "now" | "also" | "still") && words.clone().next().is_some_and(copula))
+    {
+        return true;
+    }
+    false
+}
+
+/// "Ana Ruiz, 32, a former staff member": an age between a name and the phrase.
+fn age_between(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let mut back = rest.rsplit(char::is_whitespace);
+    back.next()
+        .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        && back
+            .next()
+            .is_some_and(|w| w.ends_with(',') && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the phrase is the subject of a verb by which someone acts in the
+/// story rather than informs ("a judge ordered", "a young man asked"): an
+/// actor, not a source.
+fn acts_rather_than_informs(
+    doc: &crate::Document<'_>,
+    lexicon: &crate::rules::Lexicon,
+    a: &crate::attribution::Attribution,
+) -> bool {
+    a.cue.is_some_and(|cue| {
+        doc.slice(cue.span)
+            .split_whitespace()
+            .next()
+            .is_some_and(|verb| lexicon.actor_verbs.contains(verb))
+    })
+}
+
 declare_check! {
     /// ## What it does
     /// Flags an unnamed source ("a senior official", "people familiar with the
@@ -99,6 +218,22 @@ impl Check for AnonymousSource {
                 || !seen.insert(a.speaker.span)
                 || is_definite(doc.slice(a.speaker.span))
                 || !super::source_position::in_a_source_position(doc, ctx.lexicon, a)
+                || names_or_titles(
+                    doc,
+                    doc.slice(a.speaker.span),
+                    doc.text[doc.sentences[a.sentence].span.start
+                        ..a.speaker.span.start.max(doc.sentences[a.sentence].span.start)]
+                        .trim()
+                        .is_empty(),
+                )
+                || described_by_what_precedes(
+                    doc,
+                    ctx.lexicon,
+                    a.sentence,
+                    a.speaker.span.start,
+                    doc.slice(a.speaker.span),
+                )
+                || acts_rather_than_informs(doc, ctx.lexicon, a)
             {
                 continue;
             }
@@ -231,6 +366,70 @@ mod tests {
             "anonymous-source",
             "Tull Ferries will cut two sailings, a senior official said.",
             &["a senior official"],
+        );
+    }
+
+    #[test]
+    fn names_and_titles_are_not_anonymous() {
+        // A capitalised head names or titles someone.
+        assert_clean(
+            "anonymous-source",
+            "Harbour board treasurer Ivo Marsh said on Monday that fares would rise. Marsh wrote to the minister on Friday.",
+        );
+        assert_clean(
+            "anonymous-source",
+            "Coastal Party Secretary of State Ada Brandt applauded the ruling.",
+        );
+        // A singular head with no article is a title of the person named.
+        assert_clean(
+            "anonymous-source",
+            "The Tull mayor and former harbour master said the quay would reopen.",
+        );
+    }
+
+    #[test]
+    fn a_predicate_or_an_aged_appositive_describes_someone_named() {
+        assert_clean(
+            "anonymous-source",
+            "Ossian Pell, who is now a senior fellow at the Harwick Institute, said the plan was sound.",
+        );
+        assert_clean(
+            "anonymous-source",
+            "“We will march,” said Ada Brandt, 32, a former staff member for the Tull campaign.",
+        );
+    }
+
+    #[test]
+    fn a_second_mention_of_one_source_is_one_finding() {
+        assert_flags(
+            "anonymous-source",
+            "The talks have stalled, a source close to the minister said. That person said a vote was unlikely.",
+            &["a source"],
+        );
+        assert_flags(
+            "anonymous-source",
+            "The quay closed before the vote, a deadline that several harbour insiders said went unnoticed.",
+            &["several harbour insiders"],
+        );
+    }
+
+    #[test]
+    fn actors_in_the_story_are_not_sources() {
+        assert_clean(
+            "anonymous-source",
+            "After the Tull Ferries lawsuit, a judge ordered the company to publish its accounts.",
+        );
+        assert_clean(
+            "anonymous-source",
+            "At the town hall, a young man asked the mayor why the ferry was late.",
+        );
+    }
+
+    #[test]
+    fn a_contracted_not_authorised_is_a_reason() {
+        assert_clean(
+            "anonymous-source",
+            "Tull Ferries will cut sailings, according to a company official who wasn't authorized to speak publicly.",
         );
     }
 }

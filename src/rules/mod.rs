@@ -222,6 +222,7 @@ impl RuleSet {
             linking_verbs,
             party_words,
             degree_words,
+            actor_verbs,
             byline_openers,
             byline_roles,
             caption_openers,

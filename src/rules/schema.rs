@@ -406,6 +406,10 @@ pub struct LexiconLists {
     pub party_words: Vec<String>,
     /// Words that may stand between a linking verb and its evaluation ("so", "too", "very").
     pub degree_words: Vec<String>,
+    /// Verbs whose subject acts rather than gives information ("ordered", "proposed",
+    /// "chanted", "asked for"): their subject is an actor in the story, not a source
+    /// (anonymous-source, vague-source).
+    pub actor_verbs: Vec<String>,
     /// Openings of a byline or writing credit ("By", "Reporting by"): document structure
     /// (rules/structure.yaml), as are the lists below.
     pub byline_openers: Vec<String>,

@@ -148,6 +148,8 @@ pub struct Lexicon {
     pub linking_verbs: WordSet,
     /// Parties and their members ("Republicans", "PACs"): a name ending in one is a group.
     pub party_words: WordSet,
+    /// Verbs whose subject acts rather than informs ("ordered", "proposed", "chanted").
+    pub actor_verbs: WordSet,
     /// Words between a linking verb and its evaluation ("so", "too", "very").
     pub degree_words: WordSet,
     /// Words a title or courtesy title can start with (ignoring ASCII case):
@@ -222,7 +224,7 @@ impl Lexicon {
                 index.add_verb(form, group.class);
             }
         }
-        let word_lists: [&[String]; 37] = [
+        let word_lists: [&[String]; 38] = [
             &lists.vague_heads,
             &lists.anonymous_heads,
             &lists.organization_heads,
@@ -260,6 +262,7 @@ impl Lexicon {
             &lists.linking_verbs,
             &lists.degree_words,
             &lists.party_words,
+            &lists.actor_verbs,
         ];
         let mut bits: Vec<u64> = word_lists.iter().map(|list| index.add_set(list)).collect();
         // The first word of every title and courtesy title, as a look-up
@@ -330,7 +333,8 @@ impl Lexicon {
             linking_verbs: set(34),
             degree_words: set(35),
             party_words: set(36),
-            title_starts: set(37),
+            actor_verbs: set(37),
+            title_starts: set(38),
             pronouns: set(9).bit | set(10).bit | set(11).bit,
             words,
             structure: StructureWords::compile(lists),
