@@ -3,7 +3,7 @@ use crate::attribution::SpeakerClass;
 use crate::finding::Finding;
 use crate::rules::Lexicon;
 use crate::text::{words_at, BlockKind};
-use crate::tokens::{Shape, Token, TokenKind, Upos};
+use crate::tokens::{Shape, Token, TokenKind};
 
 declare_check! {
     /// ## What it does
@@ -42,7 +42,7 @@ declare_check! {
     /// before the first mention that no name there takes ("Harbour
     /// councillors are split. Ines Corbo said …"; a title or an apposition
     /// belongs to its own name, and a modifier such as "candidate choices"
-    /// gives no one a role, by the tagger). An age alone is not enough. A
+    /// gives no one a role). An age alone is not enough. A
     /// person named in the headline or standfirst, or five times or more
     /// outside quotations, is taken to be the story's subject, identified by
     /// the story; a role given only further away ("the party's front-runner"
@@ -157,25 +157,32 @@ fn gives_a_free_role(doc: &crate::Document<'_>, lexicon: &Lexicon, sentence: usi
                     .next()
                     .is_some_and(|w| w.starts_with(char::is_uppercase))
         });
-        !(title || names_after || names_before) && heads_its_phrase(doc, lexicon, span.start + at)
+        !(title || names_after || names_before) && heads_its_phrase(lexicon, after)
     })
 }
 
-/// Whether the word at `offset` heads its noun phrase by the tagger, rather
-/// than modifying the noun after it: "the senators" does, "the candidate
-/// choices" does not. Without a tagger the word is taken to head it.
-fn heads_its_phrase(doc: &crate::Document<'_>, lexicon: &Lexicon, offset: usize) -> bool {
-    let stream = doc.tokens(lexicon);
-    let (Some(i), Ok(tags)) = (stream.at(offset), stream.tags(&doc.text)) else {
+/// Whether the role noun ending at `end` heads its noun phrase rather than
+/// modifying a noun after it: "the senators are" does, "the candidate
+/// choices" does not. Read from the next word: a lower-case plural that is
+/// not a function word or a form of "be" is the head the role modifies.
+/// (The tagger would tell better, but loading it for this alone costs more
+/// than the whole check.)
+fn heads_its_phrase(lexicon: &Lexicon, after: &str) -> bool {
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+    else {
         return true;
     };
-    let same_sentence = |j: usize| {
-        stream
-            .all()
-            .get(j)
-            .is_some_and(|t| t.sentence == stream.all()[i].sentence)
-    };
-    !(same_sentence(i + 1) && tags.get(i + 1).is_some_and(|t| t.upos == Upos::Noun))
+    let function_word = lexicon.determiners.contains(next)
+        || lexicon.prepositions.contains(next)
+        || lexicon.conjunctions.contains(next)
+        || lexicon.auxiliaries.contains(next)
+        || lexicon.be_verbs.contains(next)
+        || lexicon.clause_openers.contains(next)
+        || lexicon.verb_class(next).is_some();
+    let plural_noun = next.len() > 3 && next.ends_with('s') && next.starts_with(char::is_lowercase);
+    !plural_noun || function_word
 }
 
 /// The largest char boundary of `text` at or below `at`.
