@@ -101,12 +101,16 @@ fn stands_alone(doc: &Document<'_>, lexicon: &Lexicon, speaker_start: usize, cue
     let Some(adjunct) = after.strip_suffix('.') else {
         return false;
     };
-    let first = adjunct.split_whitespace().next();
-    let opens_topic_or_act = first.is_some_and(|w| {
-        ["on", "about", "and", "or", "but", "with", "for", "of"]
-            .iter()
-            .any(|t| w.eq_ignore_ascii_case(t))
-    });
+    let mut words = adjunct.split_whitespace();
+    let first = words.next();
+    // "on Friday" is a time; "on the ruling" a topic.
+    let a_time = words.next().is_some_and(|w| lexicon.time_words.contains(w));
+    let opens_topic_or_act = !a_time
+        && first.is_some_and(|w| {
+            ["on", "about", "and", "or", "but", "with", "for", "of"]
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
+        });
     let circumstance = first.is_none_or(circumstantial);
     circumstance
         && !opens_topic_or_act
