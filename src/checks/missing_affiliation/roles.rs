@@ -3,7 +3,7 @@
 
 use crate::checks::Context;
 use crate::rules::Lexicon;
-use crate::text::words_at;
+use crate::text::{floor_char_boundary, words_at};
 
 /// Whether the sentence of the first mention gives a role the name stands
 /// for, or the sentence before it gives a role that no name there takes:
@@ -35,8 +35,7 @@ fn gives_a_free_role(doc: &crate::Document<'_>, lexicon: &Lexicon, sentence: usi
     let span = doc.sentences[sentence].span;
     let text = doc.slice(span);
     words_at(text).any(|(at, word)| {
-        let role = lexicon.role_nouns.contains(word)
-            || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1]);
+        let role = is_a_role(lexicon, word);
         if !role || doc.in_quote(span.start + at) {
             return false;
         }
@@ -44,11 +43,11 @@ fn gives_a_free_role(doc: &crate::Document<'_>, lexicon: &Lexicon, sentence: usi
         let title = after
             .strip_prefix(' ')
             .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        let ahead = &after[..floor_boundary(after, APPOSITION_REACH)];
+        let ahead = &after[..floor_char_boundary(after, APPOSITION_REACH)];
         let names_after = ahead.split_once(',').is_some_and(|(gap, rest)| {
             !gap.contains(['.', ';', ':']) && rest.trim_start().starts_with(char::is_uppercase)
         });
-        let behind = &text[floor_boundary(text, at.saturating_sub(APPOSITION_REACH))..at];
+        let behind = &text[floor_char_boundary(text, at.saturating_sub(APPOSITION_REACH))..at];
         let names_before = behind.rsplit_once(',').is_some_and(|(name, gap)| {
             !gap.contains(|c: char| c.is_uppercase() || matches!(c, '.' | ';' | ':'))
                 && name
@@ -84,15 +83,6 @@ fn heads_its_phrase(lexicon: &Lexicon, after: &str) -> bool {
     !plural_noun || function_word
 }
 
-/// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Whether a sentence speaks of a role, outside quotation marks: a role noun
 /// (`role_nouns`, singular or plural: "the federation's president", "one of
 /// the party's senators", "two developers, Ari Bell and …"), or a byline
@@ -105,11 +95,16 @@ pub(super) fn sentence_gives_a_role(doc: &crate::Document<'_>, lexicon: &Lexicon
     let mut previous = "";
     words_at(doc.slice(span)).any(|(at, word)| {
         let outside = !doc.in_quote(span.start + at);
-        let role = lexicon.role_nouns.contains(word)
-            || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1]);
+        let role = is_a_role(lexicon, word);
         let credit = previous.eq_ignore_ascii_case("writing")
             && ["at", "for", "in"].iter().any(|p| word.eq_ignore_ascii_case(p));
         previous = word;
         outside && (role || credit)
     })
+}
+
+/// A role noun, singular or plural ("senator", "senators").
+fn is_a_role(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.role_nouns.contains(word)
+        || word.len() > 3 && word.ends_with('s') && lexicon.role_nouns.contains(&word[..word.len() - 1])
 }
