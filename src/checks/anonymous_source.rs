@@ -195,7 +195,14 @@ declare_check! {
     /// spokesperson (`institutional_voices`: "a Treasury spokesman", "a
     /// spokeswoman for the campaign") speaks for the organisation on the
     /// record and is not flagged, though AP would still have the spokesperson
-    /// named where possible.
+    /// named where possible. A capitalised head ("Brian Baker", "Republican
+    /// Secretary" of State …) or a singular head with no indefinite word
+    /// ("former secretary of state") names or titles someone; a predicate
+    /// ("who is now a senior fellow") or an appositive after a name and an
+    /// age describes them; a determiner the phrase leaves out ("That
+    /// person") marks a second mention; and the subject of an actor verb
+    /// (`actor_verbs`: "a judge ordered", "a young man asked") acts in the
+    /// story rather than informs.
     pub struct AnonymousSource {
         code: "anonymous-source",
         severity: Warning,

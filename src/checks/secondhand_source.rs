@@ -45,7 +45,14 @@ declare_check! {
     /// taken for an outlet, so "told the committee" is flagged too. "Said in a
     /// report" is flagged only when the speaker is an outlet (listed in
     /// `outlets:` or named with an outlet noun such as "agency" or "radio"):
-    /// an office citing its own report is first-hand.
+    /// an office citing its own report is first-hand. A marker in a
+    /// sentence that credits a named outlet, or right after one ("…, Harbour
+    /// Radio reported"), is credited; "allegedly" beside the word
+    /// "allegations" is the hedge for the accused. "Quoted by name", a
+    /// translator's credit line and a transcript of something (a primary
+    /// record) are not relays, and "supposedly" is not a marker: it is the
+    /// writer's own scepticism (editorialising, which this check does not
+    /// cover).
     pub struct SecondhandSource {
         code: "secondhand-source",
         severity: Info,
@@ -86,9 +93,11 @@ fn names_outlet(rules: &RuleSet, lexicon: &Lexicon, phrase: &str) -> bool {
 /// credits ("with radio host Hugh Hewitt", "from the SITE Intelligence Group").
 const CREDIT_LEAD_WORDS: usize = 3;
 
-/// The words after a marker, up to the end of its clause.
+/// The words after a marker, up to the end of its clause; a quotation
+/// mark right after it opens a name ("with “Morning Harbour”").
 fn words_after(text: &str, end: usize) -> impl Iterator<Item = &str> {
     text[end..]
+        .trim_start_matches([' ', '“', '"'])
         .split(['.', ',', ';', ':', '\n', '(', '“', '"'])
         .next()
         .unwrap_or("")
@@ -139,6 +148,57 @@ fn cites_reporting(lexicon: &Lexicon, text: &str, end: usize) -> bool {
     })
 }
 
+/// Whether the marker is not a relay at all: "quoted by name" (why a
+/// speaker is unnamed), a translator's credit line ("Translated by Ana
+/// Ruiz." alone on its line), or a transcript of something (a primary
+/// record of the words, "according to a transcript of the show").
+fn not_a_relay(text: &str, marker: Span) -> bool {
+    let next = words_after(text, marker.end).next().unwrap_or("");
+    let said = &text[marker.start..marker.end];
+    let line_start = text[..marker.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[marker.end..].find('\n').map_or(text.len(), |i| marker.end + i);
+    let credit_line = text[line_start..marker.start].trim().is_empty()
+        && text[marker.start..line_end].split_whitespace().count() <= 6;
+    (said.ends_with("quoted by") && next.eq_ignore_ascii_case("name"))
+        || (said.to_ascii_lowercase().starts_with("translated") && credit_line)
+        || (said.ends_with("transcript") && next == "of")
+}
+
+/// Whether the sentence of the marker or the one before names an outlet
+/// as a speaker ("…, the Harwick Ledger reported"): the reporting relayed
+/// is credited, as AP's crediting rule asks.
+fn outlet_credited_nearby(analysis: &crate::Analysis<'_>, rules: &RuleSet, lexicon: &Lexicon, marker: Span) -> bool {
+    let doc = &analysis.document;
+    let Some(s) = doc.sentence_at(marker.start) else {
+        return false;
+    };
+    analysis.attributions.iter().any(|a| {
+        let speaker = doc.slice(a.speaker.span);
+        (a.sentence == s || a.sentence + 1 == s)
+            && !a.speaker.span.overlaps(marker)
+            && a.cue.is_none_or(|c| !c.span.overlaps(marker))
+            && speaker.contains(char::is_uppercase)
+            && names_outlet(rules, lexicon, speaker)
+    })
+}
+
+/// Whether an adverb hedge ("allegedly") stands in a sentence that names
+/// the allegation ("weighed in on allegations against …, who allegedly
+/// …"): the accusation is the story's subject, and the adverb is the
+/// hedge for the accused.
+fn source_of_the_hedge_given(doc: &crate::Document<'_>, marker: Span) -> bool {
+    let hedge = doc.slice(marker).trim();
+    if hedge.contains(' ') || !hedge.ends_with("ly") {
+        return false;
+    }
+    doc.sentence_at(marker.start).is_some_and(|s| {
+        words_at(doc.slice(doc.sentences[s].span)).any(|(_, w)| {
+            let w = w.to_ascii_lowercase();
+            w == "allegation" || w == "allegations"
+        })
+    })
+}
+
 impl Check for SecondhandSource {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
@@ -180,7 +240,11 @@ impl Check for SecondhandSource {
                 continue;
             }
             let marker = doc.slice(hit.span);
-            if is_a_legal_hedge(lexicon, doc, hit.span) {
+            if is_a_legal_hedge(lexicon, doc, hit.span)
+                || not_a_relay(text, hit.span)
+                || outlet_credited_nearby(analysis, rules, lexicon, hit.span)
+                || source_of_the_hedge_given(doc, hit.span)
+            {
                 continue;
             }
             let last_word = marker.rsplit(' ').next().unwrap_or(marker);
@@ -379,6 +443,55 @@ mod tests {
             "secondhand-source",
             "Ossian Pell allegedly moved $4,000 from the club's account.",
             &["allegedly"],
+        );
+    }
+
+    #[test]
+    fn supposedly_is_the_writers_scepticism() {
+        assert_clean(
+            "secondhand-source",
+            "Marsh calls the treasurer, who is supposedly his oldest friend, “Mr. Pell.”",
+        );
+    }
+
+    #[test]
+    fn credit_lines_transcripts_and_quoted_by_name_are_not_relays() {
+        assert_clean(
+            "secondhand-source",
+            "The harbour board met on Monday.\n\nTranslated by Ana Ruiz.",
+        );
+        assert_clean(
+            "secondhand-source",
+            "“The quay is safe,” Tosh said, according to a transcript of the show.",
+        );
+        assert_clean(
+            "secondhand-source",
+            "“It was frightening,” said the cashier, who did not want to be quoted by name.",
+        );
+        assert_clean(
+            "secondhand-source",
+            "In an interview with “Morning Harbour,” Tosh said the quay was safe.",
+        );
+    }
+
+    #[test]
+    fn an_outlet_credited_in_the_sentence_passes() {
+        assert_clean(
+            "secondhand-source",
+            "Ossian Pell allegedly moved $4,000 from the club's account, Harbour Radio reported.",
+        );
+        assert_flags(
+            "secondhand-source",
+            "Ossian Pell reportedly moved $4,000 from the club's account.",
+            &["reportedly"],
+        );
+    }
+
+    #[test]
+    fn allegedly_beside_the_allegation_is_the_hedge() {
+        assert_clean(
+            "secondhand-source",
+            "Marsh spoke about allegations against the club's treasurer, who allegedly hit a steward last week.",
         );
     }
 }
