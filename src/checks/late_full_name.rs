@@ -27,7 +27,10 @@ declare_check! {
     /// person named, but any earlier mention of a speaker counts, whether or
     /// not it is itself an attribution ("Haldane steered the crew to the
     /// title" before "Coxswain Freya Haldane said"); mentions inside quotation
-    /// marks are the speaker's words and do not count. Someone else with the
+    /// marks are the speaker's words and do not count, either as the early
+    /// surname or as the full name (a quoted "Ossian R. Pell" after the
+    /// article's own "Ossian Pell"). The end of a longer name ("Dana Wolfe
+    /// Marsh", "Workers of America") is not a surname. Someone else with the
     /// same surname mentioned earlier is taken for the speaker. Only a mention
     /// that is the surname alone (optionally after a title: "Sen. Xu") counts:
     /// a full name with a possessive ("Qingdao Xu’s") is already the full name,
@@ -68,16 +71,28 @@ impl Check for LateFullName {
                 continue;
             }
             // "Media Research Center's Bozell" is an organisation and a
-            // surname, not a full name.
-            if speaker
-                .name
-                .split_whitespace()
-                .any(|w| w.ends_with("'s") || w.ends_with("’s"))
+            // surname, not a full name; nor is a name with a title inside it
+            // ("Harbourstrong Mr. Pell", a hashtag glued to a title).
+            let words: Vec<&str> = speaker.name.split_whitespace().collect();
+            let (_, inner) = words.split_last().unwrap_or((&"", &[]));
+            if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+                || inner
+                    .iter()
+                    .skip(1)
+                    .any(|&w| ctx.lexicon.courtesy_titles.contains(w) || ctx.lexicon.titles.contains(w))
             {
                 continue;
             }
-            if in_display_type(doc, speaker.first_mention.start)
+            // A mention inside a quotation is a quoted speaker's wording,
+            // and a full name given only there is the quoted speaker's
+            // variant ("Donald J. Trump" in a quoted statement after the
+            // article's own "Donald Trump"): the article's references are
+            // the ones outside the marks.
+            if doc.in_quote(speaker.first_mention.start)
+                || doc.in_quote(full.start)
+                || in_display_type(doc, speaker.first_mention.start)
                 || names_no_one(doc, ctx.lexicon, speaker.first_mention)
+                || continues_a_name(doc, ctx.lexicon, speaker.first_mention)
                 || two_people_share(doc, ctx.lexicon, short)
             {
                 continue;
@@ -133,6 +148,36 @@ fn names_no_one(doc: &crate::document::Document<'_>, lexicon: &Lexicon, mention:
     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     ["a", "an", "the"].iter().any(|a| previous.eq_ignore_ascii_case(a))
         || next.starts_with(char::is_lowercase) && lexicon.organization_heads.contains(next)
+}
+
+/// Whether the mention is the end of a longer name written at this very
+/// place: a capitalised word other than a title before it ("Dana Wolfe
+/// Marsh", the given name glued to a time stamp: "10:35PMDana Marsh") or
+/// "of" after a capitalised word ("Workers of America").
+fn continues_a_name(doc: &crate::document::Document<'_>, lexicon: &Lexicon, mention: crate::Span) -> bool {
+    let before = &doc.text[..mention.start];
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    if word == "of" {
+        let earlier = before[..before.len() - word.len()].trim_end();
+        return earlier
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    }
+    // The capitalised word at the end of the previous token: "Wolfe", or
+    // "Dana" glued to what precedes it.
+    let Some(capital) = word.rfind(char::is_uppercase) else {
+        return false;
+    };
+    let given = &word[capital..];
+    given.len() > 1
+        && given.chars().all(char::is_alphabetic)
+        && !lexicon.titles.contains(given)
+        && !lexicon.courtesy_titles.contains(given)
+        && !lexicon.not_names.contains(given)
 }
 
 /// Whether the document names two people with this surname ("Chelsea
@@ -269,6 +314,34 @@ mod tests {
         assert_clean(
             "late-full-name",
             "Officials said the Tosh campaign had paid for the leaflets.\n\n“We paid for every one,” said Mirela Tosh, the candidate.",
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_longer_name_is_not_a_surname() {
+        assert_clean(
+            "late-full-name",
+            "Councillor Dana Wolfe Marsh opened the depot on Friday.\n\n“It is ours now,” said Wolfe Marsh, the councillor.",
+        );
+        assert_clean(
+            "late-full-name",
+            "Live: 10:35PMDana Marsh opens the depot\n\nThe depot opened on Friday after a year of delays, and the council paid for it.\n\n“It is ours now,” said Dana Marsh, the councillor.",
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_title_inside_is_not_a_full_name() {
+        assert_clean(
+            "late-full-name",
+            "Pell opened the depot on Friday.\n\n“It is ours,” Harbourstrong Mr. Pell said at the gate.",
+        );
+    }
+
+    #[test]
+    fn a_full_name_given_only_inside_a_quotation_is_not_the_introduction() {
+        assert_clean(
+            "late-full-name",
+            "Pell arrived at the harbour on Friday to open the new depot.\n\nHer office said in a statement: “Councillor Ossian R. Pell thanks the crews.” Pell said the depot would open all winter.",
         );
     }
 
