@@ -196,6 +196,13 @@ impl<'s> Document<'s> {
             .get_or_init(|| structure::written_in_first_person(self, lexicon))
     }
 
+    /// Whether the article is an opinion piece (first person, an opinion
+    /// label near the top, or the writer's closing tagline): its argument is
+    /// the writer's signed view.
+    pub fn is_opinion_piece(&self, lexicon: &Lexicon) -> bool {
+        structure::is_opinion_piece(self, lexicon)
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)

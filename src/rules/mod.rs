@@ -230,7 +230,8 @@ impl RuleSet {
             related_labels,
             boilerplate_openers,
             boilerplate_phrases,
-            summary_labels
+            summary_labels,
+            opinion_labels
         );
         self.speaker_origins
             .extend((0..file.speakers.len()).map(|index| SpeakerOrigin {

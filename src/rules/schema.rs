@@ -425,6 +425,8 @@ pub struct LexiconLists {
     pub boilerplate_openers: Vec<String>,
     /// Phrases that make a short line boilerplate wherever they stand ("contributed to this report").
     pub boilerplate_phrases: Vec<String>,
+    /// Labels near the top that mark the piece as opinion ("Op-Ed", "LETTERS").
+    pub opinion_labels: Vec<String>,
     /// Labels of an archive's summary paragraph ("Abstract"): the paragraph after them is a standfirst.
     pub summary_labels: Vec<String>,
 }

@@ -31,7 +31,7 @@ use crate::text::{Block, BlockKind};
 use crate::Span;
 use lines::{capital_label, is_boilerplate, is_byline, is_caption, is_markup, label_in, link_line};
 use runs::{mark_decks, mark_link_runs, mark_pull_quotes};
-pub use voice::written_in_first_person;
+pub use voice::{is_opinion_piece, written_in_first_person};
 
 /// Blocks of more words than this are body copy, whatever they open with.
 const SHORT_BLOCK_MAX_WORDS: usize = 40;

@@ -21,6 +21,7 @@ pub struct StructureWords {
     /// The boilerplate phrases, found anywhere in a line in one pass, ignoring ASCII case.
     pub boilerplate_phrases: AhoCorasick,
     pub summary_labels: PhraseList,
+    pub opinion_labels: PhraseList,
 }
 
 /// Lower-case phrases sorted by their bytes, so that those a text can open
@@ -85,6 +86,7 @@ impl StructureWords {
                 .build(sorted(&lists.boilerplate_phrases))
                 .expect("structure phrases: plain strings"),
             summary_labels: PhraseList::new(&lists.summary_labels),
+            opinion_labels: PhraseList::new(&lists.opinion_labels),
         }
     }
 }
