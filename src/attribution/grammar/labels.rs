@@ -98,7 +98,6 @@ impl<'l> Grammar<'l> {
         found: &mut Vec<Attribution>,
     ) {
         const MOST_SPEAKER_WORDS: usize = 8;
-        let text: &str = &doc.text;
         let Some(colon) = line.find(':') else { return };
         let before = &line[..colon];
         let first_word = before.split_whitespace().next().unwrap_or_default();
@@ -112,23 +111,39 @@ impl<'l> Grammar<'l> {
         if !rest.trim().is_empty() || nps.iter().any(|np| np.pronoun) {
             return;
         }
-        let content = trim_clause(text, Span::new(start + colon + 1, paragraph.span.end));
+        let cue = Cue {
+            span: Span::new(start + colon, start + colon + 1),
+            class: VerbClass::Neutral,
+        };
+        self.headline_attributions(doc, paragraph, &nps, cue, start + colon + 1, found);
+    }
+
+    /// What the two headline frames share: the rest of the headline after
+    /// the cue, from `content_start`, is the content (two words at least),
+    /// said by each of `nps`.
+    fn headline_attributions(
+        &self,
+        doc: &Document<'_>,
+        paragraph: &crate::document::Paragraph,
+        nps: &[Np],
+        cue: Cue,
+        content_start: usize,
+        found: &mut Vec<Attribution>,
+    ) {
+        let text: &str = &doc.text;
+        let content = trim_clause(text, Span::new(content_start, paragraph.span.end));
         if content.slice(text).split_whitespace().take(2).count() < 2 {
             return;
         }
         let Some(s) = paragraph
             .sentences
             .clone()
-            .find(|&s| doc.sentences[s].span.contains(start))
+            .find(|&s| doc.sentences[s].span.contains(cue.span.start))
         else {
             return;
         };
-        let cue = Cue {
-            span: Span::new(start + colon, start + colon + 1),
-            class: VerbClass::Neutral,
-        };
         let kind = content_kind(doc, content);
-        for np in &nps {
+        for np in nps {
             found.push(self.attribution(doc, np, Some(cue), Some(content), None, s, None, kind));
         }
     }
@@ -148,7 +163,6 @@ impl<'l> Grammar<'l> {
     ) {
         const MOST_SPEAKER_WORDS: usize = 6;
         const MOST_WORDS: usize = 24;
-        let text: &str = &doc.text;
         let words: Vec<(usize, &str)> = line
             .split_whitespace()
             .take(MOST_WORDS + 1)
@@ -178,27 +192,12 @@ impl<'l> Grammar<'l> {
         if !rest.trim().is_empty() || nps.iter().any(|np| np.pronoun || np.class == SpeakerClass::Document) {
             return;
         }
-        let content_at = words[v + 1].0;
-        let content = trim_clause(text, Span::new(start + content_at, paragraph.span.end));
-        if content.slice(text).split_whitespace().take(2).count() < 2 {
-            return;
-        }
-        let Some(s) = paragraph
-            .sentences
-            .clone()
-            .find(|&s| doc.sentences[s].span.contains(start + verb_at))
-        else {
-            return;
-        };
         let class = self.verb_class(verb).unwrap_or(VerbClass::Neutral);
         let cue = Cue {
             span: Span::new(start + verb_at, start + verb_at + verb.len()),
             class,
         };
-        let kind = content_kind(doc, content);
-        for np in &nps {
-            found.push(self.attribution(doc, np, Some(cue), Some(content), None, s, None, kind));
-        }
+        self.headline_attributions(doc, paragraph, &nps, cue, start + words[v + 1].0, found);
     }
 }
 
