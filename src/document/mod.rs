@@ -90,6 +90,9 @@ pub struct Document<'s> {
     /// Whether the writer speaks as "I", read on first request
     /// ([`Document::written_in_first_person`]).
     first_person: OnceLock<bool>,
+    /// Whether the article is an opinion piece, read on first request
+    /// ([`Document::is_opinion_piece`]): a check asks once per candidate.
+    opinion: OnceLock<bool>,
     /// (closing mark offset, quote index) of every quote with a closing
     /// mark, in order: the quotes that close in a sentence, without a scan.
     closings: Vec<(usize, usize)>,
@@ -167,6 +170,7 @@ impl<'s> Document<'s> {
             hits,
             tokens: OnceLock::new(),
             first_person: OnceLock::new(),
+            opinion: OnceLock::new(),
             closings,
             outermost,
         }
@@ -198,9 +202,9 @@ impl<'s> Document<'s> {
 
     /// Whether the article is an opinion piece (first person, an opinion
     /// label near the top, or the writer's closing tagline): its argument is
-    /// the writer's signed view.
+    /// the writer's signed view. Read on the first call.
     pub fn is_opinion_piece(&self, lexicon: &Lexicon) -> bool {
-        structure::is_opinion_piece(self, lexicon)
+        *self.opinion.get_or_init(|| structure::is_opinion_piece(self, lexicon))
     }
 
     /// The text of a span.
